@@ -1,0 +1,1 @@
+namespace Cchc.Cli.Tests;

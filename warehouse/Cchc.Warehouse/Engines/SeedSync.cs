@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Cchc.Warehouse.Reference;
+using Dapper;
+
+namespace Cchc.Warehouse.Engines;
+
+/// <summary>
+/// Keeps the reference dimensions equal to the embedded seeds. Runs on every open but only writes when a seed's
+/// checksum changed. Criterion keys are stable: rows are matched on (index, code, valid_from_year).
+/// </summary>
+internal sealed class SeedSync(WarehouseBase warehouse)
+{
+    public void Apply()
+    {
+        var current = warehouse.Connection.Query<(string Name, string Checksum)>("SELECT seed_name, checksum FROM etl.seed_state")
+            .ToDictionary(r => r.Name, r => r.Checksum, StringComparer.Ordinal);
+
+        var provinceSeeds = SeedData.Names().Where(n => n.StartsWith("provinces-", StringComparison.Ordinal));
+        SyncIfChanged(current, "provinces", string.Concat(provinceSeeds.Select(SeedData.ReadText)), SyncProvinces);
+        SyncIfChanged(current, "indices", SeedData.ReadText("indices.csv"), SyncIndices);
+        foreach (var criteriaSeed in SeedData.Names().Where(n => n.StartsWith("criteria-", StringComparison.Ordinal)))
+        {
+            SyncIfChanged(current, criteriaSeed, SeedData.ReadText(criteriaSeed), tx => SyncCriteria(criteriaSeed, tx));
+        }
+    }
+
+    private void SyncIfChanged(Dictionary<string, string> current, string name, string content, Action<System.Data.Common.DbTransaction> sync)
+    {
+        var checksum = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(content)))[..16];
+        if (current.TryGetValue(name, out var known) && known == checksum)
+        {
+            return;
+        }
+
+        using var transaction = warehouse.Connection.BeginTransaction();
+        sync(transaction);
+        Exec("DELETE FROM etl.seed_state WHERE seed_name = @name", new { name }, transaction);
+        Exec("INSERT INTO etl.seed_state (seed_name, checksum, applied_at) VALUES (@name, @checksum, @now)",
+            new { name, checksum, now = DateTime.UtcNow }, transaction);
+        transaction.Commit();
+    }
+
+    private void SyncProvinces(System.Data.Common.DbTransaction tx)
+    {
+        Exec("DELETE FROM dw.dim_province", null, tx);
+        foreach (var p in ProvinceCatalog.Default.All)
+        {
+            Exec(
+                """
+                INSERT INTO dw.dim_province (province_key, gso_code, official_name, short_name, province_type, valid_from, valid_to,
+                    code_2025, merged_into_code, formed_from_codes)
+                VALUES (@Key, @GsoCode, @OfficialName, @ShortName, @ProvinceType, @validFrom, @validTo, @Code2025, @MergedIntoCode, @formedFrom)
+                """,
+                new
+                {
+                    p.Key, p.GsoCode, p.OfficialName, p.ShortName, p.ProvinceType,
+                    validFrom = p.ValidFrom.ToDateTime(TimeOnly.MinValue),
+                    validTo = p.ValidTo?.ToDateTime(TimeOnly.MinValue),
+                    p.Code2025, p.MergedIntoCode,
+                    formedFrom = string.Join(' ', p.FormedFromCodes),
+                },
+                tx);
+        }
+    }
+
+    private void SyncIndices(System.Data.Common.DbTransaction tx)
+    {
+        foreach (var row in SeedData.ReadCsv("indices.csv"))
+        {
+            Exec("DELETE FROM dw.dim_index WHERE index_code = @code", new { code = row["index_code"] }, tx);
+            Exec(
+                "INSERT INTO dw.dim_index (index_code, name_vi, name_en, publisher, scale_note) VALUES (@code, @vi, @en, @publisher, @scale)",
+                new { code = row["index_code"], vi = row["name_vi"], en = row["name_en"], publisher = row["publisher"], scale = row["scale_note"] },
+                tx);
+        }
+    }
+
+    private void SyncCriteria(string seedName, System.Data.Common.DbTransaction tx)
+    {
+        var rows = SeedData.ReadCsv(seedName);
+        var indexCodes = rows.Select(r => r["index_code"]).Distinct().ToList();
+        var existing = warehouse.Connection.Query<(int Key, string Index, string Code, int From)>(
+                "SELECT criterion_key, index_code, criterion_code, valid_from_year FROM dw.dim_criterion", transaction: tx)
+            .ToDictionary(r => (r.Index, r.Code, r.From), r => r.Key);
+        var nextKey = warehouse.Connection.ExecuteScalar<int>("SELECT COALESCE(MAX(criterion_key), 0) + 1 FROM dw.dim_criterion", transaction: tx);
+        var seen = new HashSet<int>();
+        foreach (var row in rows)
+        {
+            var from = int.Parse(row["valid_from_year"], CultureInfo.InvariantCulture);
+            var naturalKey = (row["index_code"], row["criterion_code"], from);
+            if (!existing.TryGetValue(naturalKey, out var key))
+            {
+                key = nextKey++;
+            }
+
+            if (!seen.Add(key))
+            {
+                throw new InvalidOperationException($"Seed {seedName} repeats criterion {naturalKey}.");
+            }
+
+            Exec("DELETE FROM dw.dim_criterion WHERE criterion_key = @key", new { key }, tx);
+            Exec(
+                """
+                INSERT INTO dw.dim_criterion (criterion_key, index_code, version_code, criterion_code, parent_code, level, name_vi, name_en,
+                    max_points, weight, points_source, valid_from_year, valid_to_year, is_illustrative, note)
+                VALUES (@key, @index, @version, @code, @parent, @level, @vi, @en, @max, @weight, @source, @from, @to, @illustrative, @note)
+                """,
+                new
+                {
+                    key,
+                    index = row["index_code"],
+                    version = row["version_code"],
+                    code = row["criterion_code"],
+                    parent = NullIfEmpty(row["parent_code"]),
+                    level = int.Parse(row["level"], CultureInfo.InvariantCulture),
+                    vi = row["name_vi"],
+                    en = row["name_en"],
+                    max = ParseDouble(row["max_points"]),
+                    weight = ParseDouble(row["weight"]),
+                    source = NullIfEmpty(row["points_source"]),
+                    from,
+                    to = string.IsNullOrEmpty(row["valid_to_year"]) ? (int?)null : int.Parse(row["valid_to_year"], CultureInfo.InvariantCulture),
+                    illustrative = row["is_illustrative"] is "true" or "1",
+                    note = NullIfEmpty(row["note"]),
+                },
+                tx);
+        }
+
+        // Rows dropped from the seed disappear unless facts still point at them (then the seed is wrong: say so).
+        foreach (var index in indexCodes)
+        {
+            var stale = existing.Where(e => e.Key.Index == index && !seen.Contains(e.Value)).Select(e => e.Value).ToList();
+            foreach (var key in stale)
+            {
+                var used = warehouse.Connection.ExecuteScalar<long>(
+                    warehouse.Dialect.Parameters("SELECT COUNT(*) FROM dw.fact_index_score WHERE criterion_key = @key"), new { key }, tx);
+                if (used > 0)
+                {
+                    throw new InvalidOperationException(
+                        $"Seed {seedName} no longer defines criterion key {key}, but {used} scores use it. Reload or keep the row with a valid_to_year.");
+                }
+
+                Exec("DELETE FROM dw.dim_criterion WHERE criterion_key = @key", new { key }, tx);
+            }
+        }
+    }
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static double? ParseDouble(string value) =>
+        string.IsNullOrWhiteSpace(value) ? null : double.Parse(value, CultureInfo.InvariantCulture);
+
+    private void Exec(string sql, object? param, System.Data.Common.DbTransaction tx) =>
+        warehouse.Connection.Execute(warehouse.Dialect.Parameters(sql), param, tx);
+}

@@ -1,0 +1,160 @@
+using System.Data.Common;
+using System.Reflection;
+using Dapper;
+
+namespace Cchc.Warehouse.Engines;
+
+/// <summary>
+/// What every engine shares: migrations, seed sync, the audit trail and the load session. Engines supply the
+/// connection, the dialect and the bulk writer.
+/// </summary>
+public abstract class WarehouseBase : IWarehouse
+{
+    private bool _disposed;
+
+    protected WarehouseBase(WarehouseTarget target, DbConnection connection, SqlDialect dialect)
+    {
+        Target = target;
+        Connection = connection;
+        Dialect = dialect;
+    }
+
+    public WarehouseTarget Target { get; }
+
+    public SqlDialect Dialect { get; }
+
+    public int SchemaVersion { get; private set; }
+
+    /// <summary>The open connection, for read-only Dapper queries by analytics and tests.</summary>
+    public DbConnection Connection { get; }
+
+    public static string ToolVersion { get; } =
+        typeof(WarehouseBase).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? "0.0.0";
+
+    public IReadOnlyList<T> Query<T>(string sql, object? param = null) =>
+        Connection.Query<T>(Dialect.Parameters(sql), param).AsList();
+
+    public int Execute(string sql, object? param = null) => Connection.Execute(Dialect.Parameters(sql), param);
+
+    public long StartRun(string command)
+    {
+        var runId = NextId("etl.run", "run_id");
+        Execute(
+            "INSERT INTO etl.run (run_id, command, started_at, status, host, tool_version) VALUES (@runId, @command, @now, 'running', @host, @version)",
+            new { runId, command, now = DateTime.UtcNow, host = Environment.MachineName, version = ToolVersion });
+        return runId;
+    }
+
+    public void FinishRun(long runId, string status, string? message = null) =>
+        Execute(
+            """
+            UPDATE etl.run SET ended_at = @now, status = @status, message = @message,
+                files_loaded = (SELECT COUNT(*) FROM etl.file f WHERE f.run_id = @runId AND f.status = 'loaded'),
+                files_failed = (SELECT COUNT(*) FROM etl.file f WHERE f.run_id = @runId AND f.status = 'failed'),
+                rows_loaded = (SELECT COALESCE(SUM(f.rows_loaded), 0) FROM etl.file f WHERE f.run_id = @runId),
+                rows_quarantined = (SELECT COALESCE(SUM(f.rows_quarantined), 0) FROM etl.file f WHERE f.run_id = @runId)
+            WHERE run_id = @runId
+            """,
+            new { runId, status, message, now = DateTime.UtcNow });
+
+    public ILoadSession BeginFile(long runId, SourceFileInfo file)
+    {
+        var transaction = Connection.BeginTransaction();
+        var fileId = NextId("etl.file", "file_id", transaction);
+        Connection.Execute(
+            Dialect.Parameters("""
+                INSERT INTO etl.file (file_id, run_id, path, file_name, kind, sha256, size_bytes, status, started_at)
+                VALUES (@fileId, @runId, @path, @fileName, @kind, @sha256, @size, 'loading', @now)
+                """),
+            new { fileId, runId, path = file.Path, fileName = Path.GetFileName(file.Path), kind = file.Kind, sha256 = file.Sha256, size = file.SizeBytes, now = DateTime.UtcNow },
+            transaction);
+        return new LoadSession(this, transaction, runId, fileId, Path.GetFileName(file.Path));
+    }
+
+    /// <summary>Records a file that failed before or during its load, outside the (rolled back) load transaction.</summary>
+    public void RecordFailedFile(long runId, SourceFileInfo file, string message)
+    {
+        var fileId = NextId("etl.file", "file_id");
+        Execute(
+            """
+            INSERT INTO etl.file (file_id, run_id, path, file_name, kind, sha256, size_bytes, status, started_at, ended_at, message)
+            VALUES (@fileId, @runId, @path, @fileName, @kind, @sha256, @size, 'failed', @now, @now, @message)
+            """,
+            new { fileId, runId, path = file.Path, fileName = Path.GetFileName(file.Path), kind = file.Kind, sha256 = file.Sha256, size = file.SizeBytes, now = DateTime.UtcNow, message });
+    }
+
+    internal abstract IBulkWriter CreateBulkWriter(DbTransaction transaction, string table, IReadOnlyList<string> columns);
+
+    /// <summary>SQL that creates the etl schema and the migration ledger if missing.</summary>
+    protected abstract string BootstrapSql { get; }
+
+    /// <summary>Applies pending versioned scripts, changed repeatable scripts and changed seeds. Idempotent.</summary>
+    protected void Migrate()
+    {
+        foreach (var statement in new MigrationScript(Dialect.Name, "bootstrap", 0, BootstrapSql).Statements())
+        {
+            Connection.Execute(statement);
+        }
+
+        var applied = Connection.Query<(string Name, string Checksum)>("SELECT script_name, checksum FROM etl.schema_version")
+            .ToDictionary(r => r.Name, r => r.Checksum, StringComparer.Ordinal);
+        foreach (var script in MigrationScript.For(Dialect.Name))
+        {
+            if (applied.TryGetValue(script.Name, out var checksum))
+            {
+                if (checksum == script.Checksum)
+                {
+                    continue;
+                }
+
+                if (!script.IsRepeatable)
+                {
+                    throw new InvalidOperationException(
+                        $"Schema script {script.Name} changed after it was applied to {Target}. Add a new numbered script instead of editing an applied one.");
+                }
+            }
+
+            using var transaction = Connection.BeginTransaction();
+            foreach (var statement in script.Statements())
+            {
+                Connection.Execute(statement, transaction: transaction);
+            }
+
+            Connection.Execute(
+                Dialect.Parameters("DELETE FROM etl.schema_version WHERE script_name = @name"), new { name = script.Name }, transaction);
+            Connection.Execute(
+                Dialect.Parameters("INSERT INTO etl.schema_version (script_name, version, checksum, applied_at) VALUES (@name, @version, @checksum, @now)"),
+                new { name = script.Name, version = script.Version ?? 0, checksum = script.Checksum, now = DateTime.UtcNow },
+                transaction);
+            transaction.Commit();
+        }
+
+        SchemaVersion = Connection.ExecuteScalar<int>("SELECT COALESCE(MAX(version), 0) FROM etl.schema_version");
+        new SeedSync(this).Apply();
+    }
+
+    internal long NextId(string table, string column, DbTransaction? transaction = null) =>
+        Connection.ExecuteScalar<long>($"SELECT COALESCE(MAX({column}), 0) + 1 FROM {table}", transaction: transaction);
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        if (disposing)
+        {
+            Connection.Dispose();
+        }
+
+        _disposed = true;
+    }
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+}

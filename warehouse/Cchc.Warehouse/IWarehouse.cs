@@ -1,0 +1,62 @@
+using System.Data;
+
+namespace Cchc.Warehouse;
+
+/// <summary>
+/// The one seam between loaders/analytics and a database engine. Loaders write through
+/// <see cref="ILoadSession"/> (one transaction per file); readers query the <c>rpt</c> views.
+/// SQL passed to <see cref="Query{T}"/> and <see cref="Execute"/> uses <c>@name</c> parameters on every engine.
+/// </summary>
+public interface IWarehouse : IDisposable
+{
+    WarehouseTarget Target { get; }
+
+    /// <summary>Latest applied schema migration.</summary>
+    int SchemaVersion { get; }
+
+    IReadOnlyList<T> Query<T>(string sql, object? param = null);
+
+    int Execute(string sql, object? param = null);
+
+    /// <summary>Opens an audit row in etl.run; every file loaded under it carries its id.</summary>
+    long StartRun(string command);
+
+    void FinishRun(long runId, string status, string? message = null);
+
+    /// <summary>Begins the single transaction in which one file is loaded.</summary>
+    ILoadSession BeginFile(long runId, SourceFileInfo file);
+}
+
+/// <summary>One file's load: everything written here commits together or not at all.</summary>
+public interface ILoadSession : IDisposable
+{
+    long FileId { get; }
+
+    long RunId { get; }
+
+    /// <summary>Replaces every score of <paramref name="indexCode"/> for the given years with <paramref name="scores"/>:
+    /// a file owns the index-years it covers, so loading it twice (or a corrected copy) never duplicates.</summary>
+    /// <returns>Rows that could not be keyed (unknown province/criterion) are returned, not silently dropped.</returns>
+    IReadOnlyList<QuarantineRecord> ReplaceScores(string indexCode, IReadOnlyCollection<int> years, IReadOnlyList<ScoreRecord> scores);
+
+    void Quarantine(IEnumerable<QuarantineRecord> rows);
+
+    /// <summary>Escape hatch for loaders with their own facts; runs inside this file's transaction.</summary>
+    int Execute(string sql, object? param = null);
+
+    IReadOnlyList<T> Query<T>(string sql, object? param = null);
+
+    /// <summary>Bulk writer for a table (DuckDB appender, SqlBulkCopy), inside this transaction.</summary>
+    IBulkWriter CreateBulkWriter(string table, IReadOnlyList<string> columns);
+
+    void Commit(FileLoadOutcome outcome);
+}
+
+/// <summary>Appends typed rows. Values must have the column's CLR type (int, long, double, string, bool, DateTime, DateOnly) or be null.</summary>
+public interface IBulkWriter : IDisposable
+{
+    void WriteRow(ReadOnlySpan<object?> values);
+
+    /// <summary>Flushes buffered rows; called by Dispose too.</summary>
+    void Complete();
+}

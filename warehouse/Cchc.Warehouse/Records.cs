@@ -1,0 +1,57 @@
+namespace Cchc.Warehouse;
+
+/// <summary>Where a value came from: every error and quarantined row points back here.</summary>
+public sealed record SourceLocation(string File, string? Sheet = null, int? Row = null, string? Column = null)
+{
+    public override string ToString()
+    {
+        var parts = new List<string> { $"file '{System.IO.Path.GetFileName(File)}'" };
+        if (Sheet is not null)
+        {
+            parts.Add($"sheet '{Sheet}'");
+        }
+
+        if (Row is not null)
+        {
+            parts.Add($"row {Row}");
+        }
+
+        if (Column is not null)
+        {
+            parts.Add($"column {Column}");
+        }
+
+        return string.Join(", ", parts);
+    }
+}
+
+/// <summary>One published (or synthetic) score: province × year × criterion of one index.</summary>
+/// <param name="ProvinceCode">GSO code valid in <paramref name="Year"/> (2 digits).</param>
+/// <param name="CriterionCode">'TOTAL' or the index's own code (e.g. 'PCI.1', 'PAPI.D3', '1.1.2').</param>
+/// <param name="Rank">Published rank where the source has one (1 = best).</param>
+public sealed record ScoreRecord(
+    string IndexCode,
+    int Year,
+    string ProvinceCode,
+    string CriterionCode,
+    double? Score,
+    int? Rank,
+    bool IsSynthetic,
+    SourceLocation Source);
+
+/// <summary>A row that could not be used, with the reason and the raw values seen.</summary>
+public sealed record QuarantineRecord(SourceLocation Source, string Reason, string? RawValues = null);
+
+/// <summary>A file as the warehouse records it in etl.file.</summary>
+public sealed record SourceFileInfo(string Path, string Kind, string Sha256, long SizeBytes);
+
+/// <summary>What a finished file load reports back.</summary>
+public sealed record FileLoadOutcome(int RowsLoaded, int RowsQuarantined, string Status, string? Message = null);
+
+public static class IndexCodes
+{
+    public const string Par = "PAR";
+    public const string Pci = "PCI";
+    public const string Papi = "PAPI";
+    public const string Total = "TOTAL";
+}
