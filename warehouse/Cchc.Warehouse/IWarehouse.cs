@@ -23,6 +23,9 @@ public interface IWarehouse : IDisposable
 
     void FinishRun(long runId, string status, string? message = null);
 
+    /// <summary>Records a file that could not be loaded (nothing of it reaches dw), with its reason and rejected rows.</summary>
+    void RecordFailedFile(long runId, SourceFileInfo file, string message, IReadOnlyList<QuarantineRecord> rejected);
+
     /// <summary>Begins the single transaction in which one file is loaded.</summary>
     ILoadSession BeginFile(long runId, SourceFileInfo file);
 }

@@ -72,16 +72,11 @@ public abstract class WarehouseBase : IWarehouse
         return new LoadSession(this, transaction, runId, fileId, Path.GetFileName(file.Path));
     }
 
-    /// <summary>Records a file that failed before or during its load, outside the (rolled back) load transaction.</summary>
-    public void RecordFailedFile(long runId, SourceFileInfo file, string message)
+    public void RecordFailedFile(long runId, SourceFileInfo file, string message, IReadOnlyList<QuarantineRecord> rejected)
     {
-        var fileId = NextId("etl.file", "file_id");
-        Execute(
-            """
-            INSERT INTO etl.file (file_id, run_id, path, file_name, kind, sha256, size_bytes, status, started_at, ended_at, message)
-            VALUES (@fileId, @runId, @path, @fileName, @kind, @sha256, @size, 'failed', @now, @now, @message)
-            """,
-            new { fileId, runId, path = file.Path, fileName = Path.GetFileName(file.Path), kind = file.Kind, sha256 = file.Sha256, size = file.SizeBytes, now = DateTime.UtcNow, message });
+        using var session = BeginFile(runId, file);
+        session.Quarantine(rejected);
+        session.Commit(new FileLoadOutcome(0, rejected.Count, "failed", message));
     }
 
     internal abstract IBulkWriter CreateBulkWriter(DbTransaction transaction, string table, IReadOnlyList<string> columns);

@@ -1,0 +1,3 @@
+using Cchc.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,43 @@
+using Cchc.Etl.Sources;
+
+namespace Cchc.Etl.Loading;
+
+/// <summary>Every file loader, by kind. Index parsers are wrapped in <see cref="IndexFileLoader"/>.</summary>
+public static class LoaderRegistry
+{
+    private static readonly IIndexSource[] IndexSources = [];
+
+    private static readonly Lazy<IReadOnlyList<IFileLoader>> Loaders = new(() =>
+        IndexSources.Select(s => (IFileLoader)new IndexFileLoader(s)).ToList());
+
+    public static IReadOnlyList<IFileLoader> All => Loaders.Value;
+
+    public static IReadOnlyList<string> Kinds => All.Select(l => l.Kind).ToList();
+
+    public static IFileLoader? ForKind(string kind) =>
+        All.FirstOrDefault(l => string.Equals(l.Kind, kind, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The loader whose kind the file's content shows, or null.</summary>
+    public static IFileLoader? Recognise(string path) => All.FirstOrDefault(l => l.Recognises(path));
+
+    /// <summary>Files named on the command line, with folders expanded to their spreadsheets and CSVs, sorted.</summary>
+    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path)
+                    .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".xls" or ".xlsx" or ".csv" or ".docx")
+                    .Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                files.Add(path);
+            }
+        }
+
+        return files;
+    }
+}

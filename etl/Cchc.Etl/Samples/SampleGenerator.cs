@@ -1,0 +1,22 @@
+namespace Cchc.Etl.Samples;
+
+/// <summary>A file the synthetic sample wrote, and the loader kind that reads it.</summary>
+public sealed record SampleFile(string Kind, string Path);
+
+/// <summary>Writes one part of the deterministic synthetic sample (in the layout of the real files).</summary>
+public interface ISampleWriter
+{
+    IReadOnlyList<SampleFile> Write(string directory);
+}
+
+/// <summary>The whole synthetic sample, in load order (indices before the data that refers to them).</summary>
+public static class SampleGenerator
+{
+    private static readonly ISampleWriter[] Writers = [];
+
+    public static IReadOnlyList<SampleFile> WriteAll(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        return Writers.SelectMany(w => w.Write(directory)).ToList();
+    }
+}

@@ -1,0 +1,28 @@
+using Cchc.Etl.Spreadsheets;
+using Cchc.Warehouse;
+
+namespace Cchc.Etl.Sources;
+
+/// <summary>
+/// A parser for one index family (PCI, PAPI, PAR). It knows that index's layouts and turns a workbook into canonical
+/// score records; it never touches the warehouse.
+/// </summary>
+public interface IIndexSource
+{
+    /// <summary>'pci', 'papi', 'par' — the kind recorded in etl.file.</summary>
+    string Kind { get; }
+
+    string IndexCode { get; }
+
+    /// <summary>Whether the workbook's content looks like this source (used to recognise inbox files).</summary>
+    bool Recognises(Workbook workbook);
+
+    ParsedScores Parse(Workbook workbook);
+}
+
+/// <summary>What a parser got out of a file: the years it covers (and so replaces), the scores, and rejected rows.</summary>
+public sealed record ParsedScores(
+    string IndexCode,
+    IReadOnlyCollection<int> Years,
+    IReadOnlyList<ScoreRecord> Scores,
+    IReadOnlyList<QuarantineRecord> Rejected);
