@@ -14,6 +14,7 @@ public static class CliApp
         new DemoCommand(),
         new LoadCommand(),
         new StatusCommand(),
+        new InspectCommand(),
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

@@ -1,0 +1,40 @@
+using Cchc.Etl.Loading;
+using Cchc.Etl.Spreadsheets;
+
+namespace Cchc.Cli.Commands;
+
+/// <summary><c>cchc inspect FILE</c>: shows a file as the readers see it (sheets, merged cells, first rows) and which loader recognises it.</summary>
+public sealed class InspectCommand : ICommand
+{
+    public string Name => "inspect";
+
+    public string Usage => "inspect <file> [--rows N] [--sheet NAME]";
+
+    public string Summary => "Show a spreadsheet as the readers see it and which loader recognises it";
+
+    public int Run(CommandContext context)
+    {
+        var path = (context.Line.Positional.Count > 0 ? context.Line.Positional[0] : null) ?? throw new UsageException($"usage: cchc {Usage}");
+        var rows = context.Line.IntOption("rows") ?? 15;
+        var only = context.Line.Option("sheet");
+        var workbook = Workbook.Open(path);
+        context.Out.WriteLine($"{workbook.FileName}: {workbook.Format}, {workbook.Sheets.Count} sheet(s); recognised as: {LoaderRegistry.Recognise(path)?.Kind ?? "(nothing)"}");
+        foreach (var sheet in workbook.Sheets.Where(s => only is null || s.Name == only))
+        {
+            context.Out.WriteLine();
+            context.Out.WriteLine($"== sheet '{sheet.Name}'{(sheet.IsHidden ? " (hidden)" : "")}: {sheet.RowCount} rows × {sheet.ColumnCount} columns, {sheet.Merged.Count} merged ranges");
+            for (var r = 0; r < Math.Min(rows, sheet.RowCount); r++)
+            {
+                var cells = Enumerable.Range(0, sheet.ColumnCount)
+                    .Select(c => (c, text: sheet.Text(r, c)))
+                    .Where(x => x.text is not null)
+                    .Select(x => $"{ColumnName.Of(x.c)}={Shorten(x.text!)}");
+                context.Out.WriteLine($"{r + 1,5}: {string.Join(" | ", cells)}");
+            }
+        }
+
+        return CliApp.Ok;
+    }
+
+    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text.ReplaceLineEndings(" ");
+}
