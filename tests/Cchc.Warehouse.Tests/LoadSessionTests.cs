@@ -79,3 +79,40 @@ public sealed class LoadSessionTests
         Assert.Contains("no province", rejected[2].Reason); // Hà Tây did not exist in 2017
     }
 }
+
+public sealed class FileVersionTests
+{
+    private static ScoreRecord Score(int year, double score) =>
+        new(IndexCodes.Pci, year, "22", IndexCodes.Total, score, 1, false, new SourceLocation("pci.xlsx"));
+
+    [Fact]
+    public void A_corrected_file_with_the_same_name_removes_what_its_earlier_version_loaded()
+    {
+        using var temp = new TempWarehouse();
+        var w = temp.Warehouse;
+        Load(w, "sha-1", [2016, 2017], [Score(2016, 60), Score(2017, 61)]);
+        Load(w, "sha-2", [2017], [Score(2017, 62)]);
+
+        Assert.Equal([(2017, 62.0)], w.Query<(int, double)>("SELECT year, score FROM dw.fact_index_score"));
+        Assert.Equal(["replaced", "loaded"], w.Query<string>("SELECT status FROM etl.file ORDER BY file_id"));
+    }
+
+    [Fact]
+    public void A_failed_file_does_not_retire_the_loaded_version()
+    {
+        using var temp = new TempWarehouse();
+        var w = temp.Warehouse;
+        Load(w, "sha-1", [2017], [Score(2017, 61)]);
+        w.RecordFailedFile(w.StartRun("t"), new SourceFileInfo("/in/pci.xlsx", "pci", "sha-2", 1), "bad", []);
+
+        Assert.Equal([61.0], w.Query<double>("SELECT score FROM dw.fact_index_score"));
+        Assert.Equal(["loaded", "failed"], w.Query<string>("SELECT status FROM etl.file ORDER BY file_id"));
+    }
+
+    private static void Load(IWarehouse w, string sha, int[] years, ScoreRecord[] scores)
+    {
+        using var session = w.BeginFile(w.StartRun("t"), new SourceFileInfo("/in/pci.xlsx", "pci", sha, 1));
+        session.ReplaceScores(IndexCodes.Pci, years, scores);
+        session.Commit(new FileLoadOutcome(scores.Length, 0, "loaded"));
+    }
+}

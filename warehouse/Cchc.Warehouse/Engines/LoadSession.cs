@@ -4,7 +4,7 @@ using Dapper;
 
 namespace Cchc.Warehouse.Engines;
 
-internal sealed class LoadSession(WarehouseBase warehouse, DbTransaction transaction, long runId, long fileId, string fileName) : ILoadSession
+internal sealed class LoadSession(WarehouseBase warehouse, DbTransaction transaction, long runId, long fileId, string fileName, string kind) : ILoadSession
 {
     private static readonly string[] ScoreColumns =
         ["index_code", "year", "province_key", "criterion_key", "score", "rank_published", "is_synthetic", "file_id", "run_id", "source_sheet", "source_row"];
@@ -92,8 +92,47 @@ internal sealed class LoadSession(WarehouseBase warehouse, DbTransaction transac
             WHERE file_id = @fileId
             """,
             new { status = outcome.Status, rowsLoaded = outcome.RowsLoaded, rowsQuarantined = outcome.RowsQuarantined, now = DateTime.UtcNow, message = outcome.Message, fileId = FileId });
+        if (outcome.Status == "loaded")
+        {
+            RetireEarlierVersions();
+        }
+
         transaction.Commit();
         _done = true;
+    }
+
+    /// <summary>
+    /// A file of the same kind and name loaded earlier is an earlier version of this one: whatever of it is still in a
+    /// dw fact table (rows this file did not already replace) is removed, and it is marked 'replaced', in this same
+    /// transaction — so a corrected file leaves no duplicates and no orphans.
+    /// </summary>
+    private void RetireEarlierVersions()
+    {
+        var earlier = Query<long>(
+            "SELECT file_id FROM etl.file WHERE kind = @kind AND file_name = @fileName AND status = 'loaded' AND file_id <> @fileId",
+            new { kind, fileName, fileId = FileId });
+        if (earlier.Count == 0)
+        {
+            return;
+        }
+
+        var factTables = Query<string>(
+            """
+            SELECT c.table_name FROM information_schema.columns c
+            JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+            WHERE c.table_schema = 'dw' AND c.column_name = 'file_id' AND t.table_type = 'BASE TABLE'
+            """);
+        foreach (var previous in earlier)
+        {
+            foreach (var table in factTables)
+            {
+                Execute($"DELETE FROM dw.{table} WHERE file_id = @previous", new { previous });
+            }
+
+            Execute(
+                "UPDATE etl.file SET status = 'replaced', message = @message WHERE file_id = @previous",
+                new { previous, message = $"replaced by file {FileId} (same name, loaded in run {RunId})" });
+        }
     }
 
     public void Dispose()

@@ -69,7 +69,7 @@ public abstract class WarehouseBase : IWarehouse
                 """),
             new { fileId, runId, path = file.Path, fileName = Path.GetFileName(file.Path), kind = file.Kind, sha256 = file.Sha256, size = file.SizeBytes, now = DateTime.UtcNow },
             transaction);
-        return new LoadSession(this, transaction, runId, fileId, Path.GetFileName(file.Path));
+        return new LoadSession(this, transaction, runId, fileId, Path.GetFileName(file.Path), file.Kind);
     }
 
     public void RecordFailedFile(long runId, SourceFileInfo file, string message, IReadOnlyList<QuarantineRecord> rejected)
