@@ -12,6 +12,7 @@ public sealed class CommandContext(CommandLine line, TextWriter stdout, TextWrit
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
     public CommandLine Line { get; } = line;
@@ -25,7 +26,12 @@ public sealed class CommandContext(CommandLine line, TextWriter stdout, TextWrit
 
     public WarehouseTarget Target => WarehouseTarget.Resolve(Line.Option("warehouse"));
 
+    /// <summary>For reading commands (status, drivers, report).</summary>
     public IWarehouse OpenWarehouse() => WarehouseFactory.Open(Target);
+
+    /// <summary>For writing commands: takes the single-writer lock first, waiting up to --wait seconds (default 0).</summary>
+    public WriterSession OpenForWriting(string holder, WarehouseTarget? target = null) =>
+        WriterSession.Open(target ?? Target, holder, TimeSpan.FromSeconds(Line.IntOption("wait") ?? 0));
 
     public void WriteJson<T>(T value) => Out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
 

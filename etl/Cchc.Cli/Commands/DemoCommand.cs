@@ -34,7 +34,8 @@ public sealed class DemoCommand : ICommand
         context.Progress($"Writing the synthetic sample to {sampleDir}");
         var files = SampleGenerator.WriteAll(sampleDir);
 
-        using var warehouse = WarehouseFactory.Open(target);
+        using var session = context.OpenForWriting("cchc demo", target);
+        var warehouse = session.Warehouse;
         var failed = 0;
         foreach (var group in files.GroupBy(f => f.Kind))
         {

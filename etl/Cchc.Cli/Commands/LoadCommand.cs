@@ -8,7 +8,7 @@ public sealed class LoadCommand : ICommand
 {
     public string Name => "load";
 
-    public string Usage => "load <kind> <file-or-folder>... [--json]";
+    public string Usage => "load <kind> <file-or-folder>... [--wait S] [--json]";
 
     public string Summary => $"Load files ({string.Join('|', LoaderRegistry.Kinds)}); one transaction per file";
 
@@ -28,8 +28,8 @@ public sealed class LoadCommand : ICommand
             throw new UsageException("no files found in " + string.Join(", ", args.Skip(1)));
         }
 
-        using var warehouse = context.OpenWarehouse();
-        var results = Load(context, warehouse, loader, files, $"load {loader.Kind}");
+        using var session = context.OpenForWriting($"cchc load {loader.Kind}");
+        var results = Load(context, session.Warehouse, loader, files, $"load {loader.Kind}");
         return results.All(r => r.Succeeded) ? CliApp.Ok : CliApp.Failed;
     }
 

@@ -1,0 +1,226 @@
+using System.Diagnostics;
+using Cchc.Etl.Loading;
+using Cchc.Etl.Spreadsheets;
+using Cchc.Warehouse;
+
+namespace Cchc.Etl.Nightly;
+
+/// <summary>
+/// <c>cchc nightly</c>: loads every new or changed inbox file, oldest first, each in its own transaction; moves a file
+/// only after its commit; runs the post-load steps; and leaves an audit trail (etl.run, etl.file) and a log.
+/// A crash at any moment leaves the warehouse at its last commit and the inbox intact; the next run finishes the work
+/// (a committed file whose move was lost is recognised by its hash and only moved).
+/// </summary>
+public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, RunLog log, IReadOnlyList<IFileLoader>? loaders = null)
+{
+    private readonly IReadOnlyList<IFileLoader> _loaders = loaders ?? LoaderRegistry.All;
+
+    public NightlyResult Run(IReadOnlyList<IPostLoadStep> postSteps)
+    {
+        var runId = warehouse.StartRun($"nightly --inbox {options.Inbox}");
+        log.RunId = runId;
+        log.Info("run.start", $"inbox {options.Inbox} → {warehouse.Target}");
+        var files = new List<InboxFileResult>();
+        foreach (var file in InboxScanner.Scan(options.Inbox))
+        {
+            var fileResult = Process(runId, file);
+            files.Add(fileResult);
+            if (fileResult.Outcome == InboxOutcome.Aborted)
+            {
+                log.Error("run.abort", "stopping: the environment failed; remaining files stay in the inbox for the next run");
+                break;
+            }
+        }
+
+        var steps = new List<PostStepResult>();
+        if (files.All(f => f.Outcome != InboxOutcome.Aborted))
+        {
+            foreach (var step in postSteps)
+            {
+                steps.Add(RunStep(step, runId));
+            }
+        }
+
+        var result = new NightlyResult(runId, files, steps);
+        var summary = $"{result.Count(InboxOutcome.Loaded)} loaded, {result.Count(InboxOutcome.Skipped)} unchanged, " +
+                      $"{result.Count(InboxOutcome.Deferred)} deferred, {result.Count(InboxOutcome.Failed)} failed" +
+                      (result.Count(InboxOutcome.Aborted) > 0 ? ", run aborted" : string.Empty) +
+                      (steps.Any(s => !s.Succeeded) ? $", {steps.Count(s => !s.Succeeded)} post-load step(s) failed" : string.Empty);
+        try
+        {
+            warehouse.FinishRun(runId, result.Succeeded ? "succeeded" : result.Files.Any(f => f.Outcome == InboxOutcome.Loaded) ? "partial" : "failed", summary);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            log.Error("run.finish", "could not record the end of the run: " + e.Message);
+        }
+
+        log.Info("run.end", summary);
+        return result;
+    }
+
+    private InboxFileResult Process(long runId, InboxFile file)
+    {
+        var clock = Stopwatch.StartNew();
+        InboxFileResult Outcome(InboxOutcome outcome, string? kind = null, string? reason = null, int rows = 0, int quarantined = 0, string? warning = null) =>
+            new(file.Name, kind, outcome, rows, quarantined, clock.Elapsed.TotalSeconds, reason, warning);
+
+        if (file.Size == 0)
+        {
+            const string empty = "zero-byte file: nothing to load (was the export interrupted?)";
+            RecordFailure(runId, file, "unknown", string.Empty, empty);
+            return Finish(MoveAway(file, options.FailedDirectory, Outcome(InboxOutcome.Failed, reason: empty)));
+        }
+
+        if (!InboxScanner.IsSettled(file, options.SettleTime))
+        {
+            return Finish(Outcome(InboxOutcome.Deferred, reason: "still being written (its size or time changed); left for the next run"));
+        }
+
+        string sha;
+        try
+        {
+            sha = FileHash.Sha256(file.Path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Finish(Outcome(InboxOutcome.Deferred, reason: $"cannot read it now (locked by another process or no permission): {e.Message}"));
+        }
+
+        var earlier = warehouse.Query<(long FileId, long RunId)>(
+            "SELECT file_id, run_id FROM etl.file WHERE sha256 = @sha AND status = 'loaded' ORDER BY file_id DESC", new { sha });
+        if (earlier.Count > 0)
+        {
+            var skipped = Outcome(InboxOutcome.Skipped, reason: $"unchanged: the same content was loaded in run {earlier[0].RunId} (file {earlier[0].FileId})");
+            return Finish(MoveAway(file, options.ProcessedDirectory, skipped));
+        }
+
+        var loader = Recognise(file.Path);
+        if (loader is null)
+        {
+            var reason = $"not recognised as any of {string.Join(", ", _loaders.Select(l => l.Kind))} by its content";
+            RecordFailure(runId, file, "unknown", sha, reason);
+            return Finish(MoveAway(file, options.FailedDirectory, Outcome(InboxOutcome.Failed, reason: reason)));
+        }
+
+        FileLoadResult loaded;
+        try
+        {
+            loaded = loader.Load(warehouse, runId, file.Path);
+        }
+        catch (Exception e) when (IsEnvironmentFailure(e))
+        {
+            return Finish(Outcome(InboxOutcome.Aborted, loader.Kind, $"{e.GetType().Name}: {e.Message}"));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var reason = $"could not be loaded ({e.GetType().Name}): {e.Message}";
+            RecordFailure(runId, file, loader.Kind, sha, reason);
+            return Finish(MoveAway(file, options.FailedDirectory, Outcome(InboxOutcome.Failed, loader.Kind, reason)));
+        }
+
+        return loaded.Succeeded
+            ? Finish(MoveAway(file, options.ProcessedDirectory, Outcome(InboxOutcome.Loaded, loader.Kind, rows: loaded.RowsLoaded, quarantined: loaded.RowsQuarantined)))
+            : Finish(MoveAway(file, options.FailedDirectory, Outcome(InboxOutcome.Failed, loader.Kind, loaded.Error, quarantined: loaded.RowsQuarantined)));
+    }
+
+    private InboxFileResult Finish(InboxFileResult result)
+    {
+        var message = result.Outcome.ToString().ToLowerInvariant() +
+                      (result.Outcome == InboxOutcome.Loaded ? $" {result.RowsLoaded} rows, {result.RowsQuarantined} quarantined" : string.Empty) +
+                      (result.Reason is null ? string.Empty : ": " + result.Reason) +
+                      (result.Warning is null ? string.Empty : " (warning: " + result.Warning + ")");
+        var ms = result.Seconds * 1000;
+        switch (result.Outcome)
+        {
+            case InboxOutcome.Failed or InboxOutcome.Aborted:
+                log.Error("file", message, result.File, ms);
+                break;
+            case InboxOutcome.Deferred:
+                log.Warn("file", message, result.File, ms);
+                break;
+            default:
+                log.Info("file", message, result.File, ms, result.RowsLoaded);
+                break;
+        }
+
+        return result;
+    }
+
+    /// <summary>Moves the file after its outcome is committed. A move that fails (read-only inbox) loses nothing:
+    /// the next run recognises the content by its hash.</summary>
+    private static InboxFileResult MoveAway(InboxFile file, string directory, InboxFileResult result)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var target = Path.Combine(directory, file.Name);
+            if (File.Exists(target))
+            {
+                target = Path.Combine(directory,
+                    $"{Path.GetFileNameWithoutExtension(file.Name)}.{DateTime.UtcNow:yyyyMMddHHmmssfff}{Path.GetExtension(file.Name)}");
+            }
+
+            File.Move(file.Path, target);
+            if (result.Outcome == InboxOutcome.Failed && result.Reason is not null)
+            {
+                File.WriteAllText(target + ".reason.txt", result.Reason + Environment.NewLine);
+            }
+
+            return result;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return result with { Warning = $"could not move it to {directory}: {e.Message}; it stays in the inbox and will be recognised by its hash" };
+        }
+    }
+
+    private void RecordFailure(long runId, InboxFile file, string kind, string sha, string reason)
+    {
+        try
+        {
+            warehouse.RecordFailedFile(runId, new SourceFileInfo(file.Path, kind, sha, file.Size), reason, []);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            log.Warn("audit", "could not record the failed file: " + e.Message, file.Name);
+        }
+    }
+
+    private IFileLoader? Recognise(string path)
+    {
+        try
+        {
+            return _loaders.FirstOrDefault(l => l.Recognises(path));
+        }
+        catch (SpreadsheetException)
+        {
+            return null;
+        }
+    }
+
+    private PostStepResult RunStep(IPostLoadStep step, long runId)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            step.Run(warehouse, runId);
+            log.Info("step." + step.Name, "done", ms: clock.Elapsed.TotalMilliseconds);
+            return new PostStepResult(step.Name, true, clock.Elapsed.TotalSeconds);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            log.Error("step." + step.Name, e.Message, ms: clock.Elapsed.TotalMilliseconds);
+            return new PostStepResult(step.Name, false, clock.Elapsed.TotalSeconds, e.Message);
+        }
+    }
+
+    /// <summary>Failures of the machine rather than of the file: retrying the same file later can succeed.</summary>
+    private static bool IsEnvironmentFailure(Exception e) =>
+        e is IOException or UnauthorizedAccessException or OutOfMemoryException
+        || (e.GetType().Name == "DuckDBException" && ContainsAny(e.Message, "IO Error", "No space", "disk", "invalidated", "Could not write"))
+        || (e.InnerException is not null && IsEnvironmentFailure(e.InnerException));
+
+    private static bool ContainsAny(string text, params string[] parts) =>
+        parts.Any(p => text.Contains(p, StringComparison.OrdinalIgnoreCase));
+}

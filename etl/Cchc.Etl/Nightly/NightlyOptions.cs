@@ -1,0 +1,20 @@
+namespace Cchc.Etl.Nightly;
+
+/// <summary>Where the inbox is, where files go after commit, and how patient to be.</summary>
+public sealed record NightlyOptions(string Inbox)
+{
+    public string ProcessedDirectory { get; init; } = System.IO.Path.Combine(Inbox, "processed");
+
+    public string FailedDirectory { get; init; } = System.IO.Path.Combine(Inbox, "failed");
+
+    /// <summary>How long a file's size must stay unchanged before it is taken (a writer may still be copying it).</summary>
+    public TimeSpan SettleTime { get; init; } = TimeSpan.FromSeconds(2);
+}
+
+/// <summary>A step after the loads (data-quality rules, publishing the read-only copy, reports).</summary>
+public interface IPostLoadStep
+{
+    string Name { get; }
+
+    void Run(Warehouse.IWarehouse warehouse, long runId);
+}
