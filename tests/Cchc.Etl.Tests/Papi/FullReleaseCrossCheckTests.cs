@@ -11,7 +11,8 @@ namespace Cchc.Etl.Tests.Papi;
 /// its 'Variance (Dimension n)' column, 'Unweighted PAPI Score') and <c>PAPI 2018 FULL vie.xlsx</c> (transposed: one
 /// column per province, one row per dimension and the unweighted total).
 /// </summary>
-public sealed class FullReleaseCrossCheckTests(RealPapiLoad papi) : IClassFixture<RealPapiLoad>
+[Collection(RealPapiTests.Name)]
+public sealed class FullReleaseCrossCheckTests(RealPapiLoad papi)
 {
     [Fact]
     public void The_2019_dimensions_and_derived_totals_equal_the_FULL_2019_release_for_every_province()

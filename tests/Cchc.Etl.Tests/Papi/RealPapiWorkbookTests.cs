@@ -3,7 +3,8 @@ using Cchc.TestSupport;
 namespace Cchc.Etl.Tests.Papi;
 
 /// <summary>The real <c>PAPI 2011-2019.xlsx</c> (UNDP) loaded through the real loader into a DuckDB warehouse.</summary>
-public sealed class RealPapiWorkbookTests(RealPapiLoad papi) : IClassFixture<RealPapiLoad>
+[Collection(RealPapiTests.Name)]
+public sealed class RealPapiWorkbookTests(RealPapiLoad papi)
 {
     private static readonly string[] Dimensions6 = ["PAPI.D1", "PAPI.D2", "PAPI.D3", "PAPI.D4", "PAPI.D5", "PAPI.D6"];
     private static readonly string[] Dimensions8 = [.. Dimensions6, "PAPI.D7", "PAPI.D8"];

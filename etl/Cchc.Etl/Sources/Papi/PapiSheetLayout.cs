@@ -14,8 +14,8 @@ internal sealed record UnknownColumn(int Index, string Header);
 /// <summary>
 /// Where things are in one year sheet of the combined PAPI layout, found by content: the header row is the first row
 /// with a province-id cell ("tinhid") and at least three PAPI criterion names; the header rows below it that also
-/// name criteria (the Vietnamese row) are part of the header; province-name columns are those whose data cells are
-/// province names. Nothing depends on fixed row or column positions.
+/// name criteria (the Vietnamese row) are part of the header; province-name columns are those headed like one
+/// ("tentinh_eng", "Tỉnh/Thành phố") or whose data cells are mostly province names. Nothing depends on fixed row or column positions.
 /// </summary>
 internal sealed partial class PapiSheetLayout
 {
@@ -23,6 +23,9 @@ internal sealed partial class PapiSheetLayout
     private const int MinimumCriterionHeaders = 3;
 
     private static readonly HashSet<string> IdHeaders = new(StringComparer.Ordinal) { "tinhid", "matinh", "provinceid", "idtinh" };
+
+    // Folded header fragments of province-name columns ("tentinh_eng", "Tỉnh/Thành phố", "Province").
+    private static readonly string[] NameHeaderFragments = ["tentinh", "tinhthanhpho", "province"];
 
     private PapiSheetLayout(int? year, int headerRow, int firstDataRow, int idColumn, IReadOnlyList<int> nameColumns,
         IReadOnlyList<PapiColumn> criteria, IReadOnlyList<UnknownColumn> unknown)
@@ -106,7 +109,10 @@ internal sealed partial class PapiSheetLayout
             }
         }
 
-        var nameColumns = others.Where(o => IsProvinceNameColumn(sheet, firstDataRow, o.Index, resolver)).Select(o => o.Index).ToList();
+        var nameColumns = others
+            .Where(o => IsNameHeader(o.Header) || IsProvinceNameColumn(sheet, firstDataRow, o.Index, resolver))
+            .Select(o => o.Index)
+            .ToList();
         var unknown = others.Where(o => !nameColumns.Contains(o.Index)).ToList();
         return new PapiSheetLayout(YearOf(sheet.Name), headerRow.Value, firstDataRow, idColumn, nameColumns, columns, unknown);
     }
@@ -146,7 +152,13 @@ internal sealed partial class PapiSheetLayout
     private static bool HasText(Sheet sheet, int firstDataRow, int column) =>
         Enumerable.Range(firstDataRow, Math.Max(0, sheet.RowCount - firstDataRow)).Any(r => sheet.Text(r, column) is not null);
 
-    /// <summary>A column is a province-name column when at least half of its non-blank data cells are province names
+    private static bool IsNameHeader(string header)
+    {
+        var key = PapiCriteria.HeaderKey(header);
+        return NameHeaderFragments.Any(f => key.Contains(f, StringComparison.Ordinal));
+    }
+
+    /// <summary>A column is also a province-name column when at least half of its non-blank data cells are province names
     /// (the rest being summary labels such as "Highest").</summary>
     private static bool IsProvinceNameColumn(Sheet sheet, int firstDataRow, int column, ProvinceResolver resolver)
     {
