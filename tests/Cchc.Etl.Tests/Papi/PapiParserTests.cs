@@ -175,6 +175,19 @@ public sealed class PapiParserTests
         Assert.False(_source.Recognises(Workbook.Open(Path.Combine(SharedData.PciFolder, "PCI 2017.xlsx"))));
     }
 
+    [Theory]
+    [InlineData("PAPI 2018 FULL vie.xlsx")]
+    [InlineData("PAPI 2019 FULL vie.xlsx")]
+    [InlineData("2019_PAPI_Provincial_indicators2019_VIE_ENG.xlsx")]
+    public void UNDPs_fuller_releases_are_refused_with_a_reason(string file)
+    {
+        var workbook = Workbook.Open(SharedData.Path("data", "real", "papi", file));
+
+        var error = Assert.Throws<SpreadsheetException>(() => _source.Parse(workbook));
+
+        Assert.Contains("fuller indicator-level releases are not in it", error.Message);
+    }
+
     [Fact]
     public void A_truncated_or_wrong_type_file_fails_whole_and_is_recorded_as_failed()
     {

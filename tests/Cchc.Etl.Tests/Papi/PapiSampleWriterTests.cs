@@ -79,14 +79,6 @@ public sealed class PapiSampleWriterTests(PapiSampleWriterTests.Sample sample) :
         Assert.True(Correlation(totals.Select(t => t.Total).ToList(), totals.Select(t => t.Quality).ToList()) > 0.7);
     }
 
-    [Fact]
-    public void The_sample_generator_writes_the_PAPI_sample()
-    {
-        using var temp = new TempWarehouse();
-        var files = SampleGenerator.WriteAll(Path.Combine(temp.Directory, "sample"));
-        Assert.Contains(files, f => f.Kind == "papi" && Path.GetFileName(f.Path) == PapiSampleWriter.FileName);
-    }
-
     /// <summary>The sample written once for the class, in a temporary folder beside an empty warehouse.</summary>
     public sealed class Sample : IDisposable
     {

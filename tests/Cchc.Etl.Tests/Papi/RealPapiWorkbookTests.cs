@@ -1,3 +1,4 @@
+using Cchc.Etl.Sources.Papi;
 using Cchc.TestSupport;
 
 namespace Cchc.Etl.Tests.Papi;
@@ -177,6 +178,13 @@ public sealed class RealPapiWorkbookTests(RealPapiLoad papi)
         Assert.Equal((long)second.RowsLoaded, temp.Warehouse.Query<long>("SELECT COUNT(*) FROM dw.fact_index_score").Single());
         Assert.Equal(0L, temp.Warehouse.Query<long>(
             "SELECT COUNT(*) FROM (SELECT year, province_code, criterion_code FROM rpt.index_score GROUP BY ALL HAVING COUNT(*) > 1)").Single());
+    }
+
+    [Fact]
+    public void The_warehouse_holds_every_seeded_PAPI_criterion_the_parser_knows()
+    {
+        var rows = papi.Warehouse.Query<(string Code, int From)>("SELECT criterion_code, valid_from_year FROM rpt.criterion WHERE index_code = 'PAPI'");
+        Assert.Equal(PapiCriteria.Default.All.Select(c => (c.Code, c.FromYear)).Order(), rows.Order());
     }
 
     [Fact]

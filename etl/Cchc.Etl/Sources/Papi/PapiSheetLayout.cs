@@ -98,7 +98,7 @@ internal sealed partial class PapiSheetLayout
                 if (columns.FirstOrDefault(x => x.Code == codes[0]) is { } twin)
                 {
                     throw new SpreadsheetException(sheet.Where(headerRow.Value, c),
-                        $"two columns hold {codes[0]}: {ColumnName.Of(twin.Index)} and {ColumnName.Of(c)}");
+                        $"two columns hold {codes[0]}: {ColumnName.Of(twin.Index)} and {ColumnName.Of(c)} (the combined PAPI layout has one column per criterion; UNDP's fuller indicator-level releases are not in it)");
                 }
 
                 columns.Add(new PapiColumn(c, codes[0], headers[0]));

@@ -45,22 +45,8 @@ public sealed class PapiSource : IIndexSource
         var sheetOfYear = new Dictionary<int, string>();
         foreach (var sheet in workbook.Sheets.Where(s => s.Name != SyntheticMarker.SheetName && s.RowCount > 0))
         {
-            var layout = PapiSheetLayout.Detect(sheet, _criteria, _resolver);
-            if (layout is null)
+            if (YearSheetLayout(sheet, rejected) is not { Year: { } year } layout)
             {
-                if (PapiSheetLayout.YearOf(sheet.Name) is not null)
-                {
-                    rejected.Add(new QuarantineRecord(sheet.Where(0),
-                        "sheet not loaded: its name states a year but it has no PAPI header row (a 'tinhid' cell and PAPI dimension names)"));
-                }
-
-                continue;
-            }
-
-            if (layout.Year is not { } year)
-            {
-                rejected.Add(new QuarantineRecord(sheet.Where(layout.HeaderRow),
-                    "sheet not loaded: it has a PAPI header but its name states no year (expected e.g. '2017_PAPI')"));
                 continue;
             }
 
@@ -76,9 +62,42 @@ public sealed class PapiSource : IIndexSource
         if (sheetOfYear.Count == 0)
         {
             throw new SpreadsheetException(new SourceLocation(workbook.Path),
-                "no PAPI year sheet found: expected sheets named with a year whose header row holds 'tinhid' and PAPI dimension names");
+                "no PAPI year sheet found: expected sheets named with a year whose header row holds 'tinhid' and PAPI dimension names " +
+                "(the layout of PAPI 2011-2019.xlsx; UNDP's fuller indicator-level releases are not in it)");
         }
 
         return new ParsedScores(IndexCode, sheetOfYear.Keys.Order().ToList(), scores, rejected);
+    }
+
+    /// <summary>The layout of a sheet that holds one year's PAPI, or null (with a quarantine note where a sheet looks
+    /// like it was meant to: a year in its name but no header, or a PAPI header but no year).</summary>
+    private PapiSheetLayout? YearSheetLayout(Sheet sheet, List<QuarantineRecord> rejected)
+    {
+        var year = PapiSheetLayout.YearOf(sheet.Name);
+        PapiSheetLayout? layout;
+        try
+        {
+            layout = PapiSheetLayout.Detect(sheet, _criteria, _resolver);
+        }
+        catch (SpreadsheetException e) when (year is null)
+        {
+            // Not a year sheet, so not part of the data: note why it was passed over rather than fail the file.
+            rejected.Add(new QuarantineRecord(e.Location, $"sheet not loaded: {e.Problem}"));
+            return null;
+        }
+
+        if (layout is null && year is not null)
+        {
+            rejected.Add(new QuarantineRecord(sheet.Where(0),
+                "sheet not loaded: its name states a year but it has no PAPI header row (a 'tinhid' cell and PAPI dimension names)"));
+        }
+        else if (layout is not null && year is null)
+        {
+            rejected.Add(new QuarantineRecord(sheet.Where(layout.HeaderRow),
+                "sheet not loaded: it has a PAPI header but its name states no year (expected e.g. '2017_PAPI')"));
+            return null;
+        }
+
+        return layout;
     }
 }
