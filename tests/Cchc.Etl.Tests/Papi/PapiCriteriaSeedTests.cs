@@ -56,5 +56,4 @@ public sealed class PapiCriteriaSeedTests
     [InlineData("tentinh_eng", null)]
     public void Header_texts_of_the_real_workbook_map_to_codes(string header, string? code) =>
         Assert.Equal(code, Criteria.CodeForHeader(header));
-
 }
