@@ -30,12 +30,18 @@ public sealed class PciSampleWriter : ISampleWriter
         var files = new List<SampleFile>();
         for (var year = FirstYear; year <= LastYear; year++)
         {
-            var path = Path.Combine(directory, $"pci-{year}-synthetic.xlsx");
-            Build(year).Save(path);
-            files.Add(new SampleFile("pci", path));
+            files.Add(WriteYear(directory, year));
         }
 
         return files;
+    }
+
+    /// <summary>One year's synthetic workbook (any year the catalogue covers).</summary>
+    public static SampleFile WriteYear(string directory, int year)
+    {
+        var path = Path.Combine(directory, $"pci-{year}-synthetic.xlsx");
+        Build(year).Save(path);
+        return new SampleFile("pci", path);
     }
 
     /// <summary>The synthetic scores of one year: sub-indices by catalogue code, weighted total and rank.</summary>
