@@ -27,6 +27,8 @@ public sealed class RealPciFilesTests(RealPciFixture fixture)
     public void Every_workbook_from_2005_to_2019_loads_without_quarantined_rows()
     {
         Assert.Equal(15, fixture.Files.Count);
+        Assert.Equal(fixture.Files.Count, fixture.Parsed.Count);
+        Assert.IsType<IndexFileLoader>(LoaderRegistry.ForKind("pci"));
         Assert.All(fixture.Results, r => Assert.True(r.Succeeded, r.Error));
         Assert.Equal(AllYears, fixture.Results.Select(r => r.Years!.Single()));
         Assert.All(fixture.Results, r => Assert.Equal(0, r.RowsQuarantined));

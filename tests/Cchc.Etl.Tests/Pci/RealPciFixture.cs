@@ -18,14 +18,15 @@ public sealed class RealPciFixture : IDisposable
             .Where(f => Path.GetExtension(f) is ".xls" or ".xlsx")
             .Order(StringComparer.Ordinal)
             .ToList();
-        var source = new PciSource();
-        Parsed = Files.ToDictionary(f => f, f => source.Parse(Workbook.Open(f)));
-
+        // The loader the registry builds for PCI (IndexFileLoader over PciSource), with the parse results kept so
+        // that tests can see source cells without opening every workbook a second time.
+        var source = new CapturingSource(new PciSource());
+        var loader = new IndexFileLoader(source);
         Warehouse = new TempWarehouse();
-        var loader = LoaderRegistry.ForKind("pci") ?? throw new InvalidOperationException("no pci loader registered");
         var run = Warehouse.Warehouse.StartRun("test: load real PCI");
         Results = Files.Select(f => loader.Load(Warehouse.Warehouse, run, f)).ToList();
         Warehouse.Warehouse.FinishRun(run, "succeeded");
+        Parsed = source.Parsed;
     }
 
     public IReadOnlyList<string> Files { get; }
@@ -39,6 +40,24 @@ public sealed class RealPciFixture : IDisposable
     public ParsedScores ParsedYear(int year) => Parsed.Values.Single(p => p.Years.Single() == year);
 
     public void Dispose() => Warehouse.Dispose();
+
+    private sealed class CapturingSource(IIndexSource inner) : IIndexSource
+    {
+        public Dictionary<string, ParsedScores> Parsed { get; } = new(StringComparer.Ordinal);
+
+        public string Kind => inner.Kind;
+
+        public string IndexCode => inner.IndexCode;
+
+        public bool Recognises(Workbook workbook) => inner.Recognises(workbook);
+
+        public ParsedScores Parse(Workbook workbook)
+        {
+            var parsed = inner.Parse(workbook);
+            Parsed[workbook.Path] = parsed;
+            return parsed;
+        }
+    }
 }
 
 /// <summary>Test classes over the real PCI files share one parse and one load.</summary>

@@ -112,8 +112,23 @@ internal static partial class PciHeaderVocabulary
         return string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim('.');
     }
 
-    private static bool ContainsAny(string folded, IEnumerable<string> words) =>
-        words.Any(w => Regex.IsMatch(folded, $@"(^|[^a-z0-9]){Regex.Escape(w)}($|[^a-z0-9])", RegexOptions.CultureInvariant));
+    private static bool ContainsAny(string folded, IEnumerable<string> words) => words.Any(w => ContainsWord(folded, w));
+
+    /// <summary>Whether <paramref name="word"/> occurs in <paramref name="text"/> between non-alphanumerics
+    /// ("soe" in "soe bias", not in "soes").</summary>
+    private static bool ContainsWord(string text, string word)
+    {
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + word.Length;
+            if ((at == 0 || !char.IsAsciiLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsAsciiLetterOrDigit(text[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     [GeneratedRegex(@"^(chi so )?pci( nam)? (19|20)\d\d$", RegexOptions.CultureInvariant)]
     private static partial Regex BarePciYear();
