@@ -1,4 +1,5 @@
 using Cchc.Etl.Sources;
+using Cchc.Etl.Sources.Pci;
 using Cchc.Etl.Sources.Papi;
 
 namespace Cchc.Etl.Loading;
@@ -6,7 +7,7 @@ namespace Cchc.Etl.Loading;
 /// <summary>Every file loader, by kind. Index parsers are wrapped in <see cref="IndexFileLoader"/>.</summary>
 public static class LoaderRegistry
 {
-    private static readonly IIndexSource[] IndexSources = [new PapiSource()];
+    private static readonly IIndexSource[] IndexSources = [new PciSource(), new PapiSource()];
 
     private static readonly Lazy<IReadOnlyList<IFileLoader>> Loaders = new(() =>
         IndexSources.Select(s => (IFileLoader)new IndexFileLoader(s)).ToList());

@@ -25,7 +25,7 @@ public sealed class ProvinceResolver
         ("haiphong", "31"), ("danang", "48"), ("cantho", "92"),
         ("daclac", "66"), ("daklak", "66"), ("daclak", "66"), ("dacnong", "67"), ("daknong", "67"),
         ("kontum", "62"), ("khanhhoa", "56"), ("hoabinh", "17"), ("thanhhoa", "38"),
-        ("backan", "06"),
+        ("backan", "06"), ("baccan", "06"),
         ("hatay", "28"),
     ];
 

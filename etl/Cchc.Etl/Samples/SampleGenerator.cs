@@ -1,3 +1,5 @@
+using Cchc.Etl.Sources.Pci;
+
 namespace Cchc.Etl.Samples;
 
 /// <summary>A file the synthetic sample wrote, and the loader kind that reads it.</summary>
@@ -12,7 +14,7 @@ public interface ISampleWriter
 /// <summary>The whole synthetic sample, in load order (indices before the data that refers to them).</summary>
 public static class SampleGenerator
 {
-    private static readonly ISampleWriter[] Writers = [new PapiSampleWriter()];
+    private static readonly ISampleWriter[] Writers = [new PciSampleWriter(), new PapiSampleWriter()];
 
     public static IReadOnlyList<SampleFile> WriteAll(string directory)
     {

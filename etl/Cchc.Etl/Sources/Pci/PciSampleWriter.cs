@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text;
+using Cchc.Etl.Samples;
+using Cchc.Etl.Spreadsheets;
+using Cchc.Warehouse.Reference;
+
+namespace Cchc.Etl.Sources.Pci;
+
+/// <summary>
+/// Synthetic PCI workbooks for 2012–2024 in the layout of VCCI's 2017+ releases: a <c>Summary</c> sheet (Province,
+/// Rank, weighted score, one column per sub-index, then a blank row, a Hà Nội highlight row and Min/Median/Max)
+/// and one sheet per sub-index. Scores come from <see cref="SyntheticProvinces"/> (latent quality + yearly shock),
+/// the weighted total is the catalogue-weighted sum of the written sub-indices and the ranks follow the totals.
+/// Deterministic: fixed seeds, no clock.
+/// </summary>
+public sealed class PciSampleWriter : ISampleWriter
+{
+    public const int FirstYear = 2012;
+    public const int LastYear = 2024;
+
+    // Typical level of each sub-index in the real releases (entry costs high, business support and bias low).
+    private static readonly Dictionary<string, double> Level = new(StringComparer.Ordinal)
+    {
+        ["PCI.1"] = 7.6, ["PCI.2"] = 6.4, ["PCI.3"] = 6.3, ["PCI.4"] = 6.6, ["PCI.5"] = 5.6,
+        ["PCI.6"] = 5.3, ["PCI.7"] = 5.6, ["PCI.8"] = 6.0, ["PCI.9"] = 6.3, ["PCI.10"] = 5.9,
+    };
+
+    public IReadOnlyList<SampleFile> Write(string directory)
+    {
+        var files = new List<SampleFile>();
+        for (var year = FirstYear; year <= LastYear; year++)
+        {
+            files.Add(WriteYear(directory, year));
+        }
+
+        return files;
+    }
+
+    /// <summary>One year's synthetic workbook (any year the catalogue covers).</summary>
+    public static SampleFile WriteYear(string directory, int year)
+    {
+        var path = Path.Combine(directory, $"pci-{year}-synthetic.xlsx");
+        Build(year).Save(path);
+        return new SampleFile("pci", path);
+    }
+
+    /// <summary>The synthetic scores of one year: sub-indices by catalogue code, weighted total and rank.</summary>
+    public static IReadOnlyList<PciSampleRow> Scores(int year)
+    {
+        var subIndices = PciCatalogue.SubIndicesIn(year);
+        var rng = SyntheticProvinces.For("pci", year);
+        var rows = new List<PciSampleRow>();
+        foreach (var province in ProvinceCatalog.Default.ValidAtEndOf(year).OrderBy(p => p.Key))
+        {
+            var quality = SyntheticProvinces.QualityOf(province);
+            var shock = SyntheticProvinces.YearShock(province.Key, year);
+            var trend = 0.04 * (year - FirstYear);
+            var values = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var s in subIndices)
+            {
+                var noise = Gaussian(rng);
+                var value = Level.GetValueOrDefault(s.Code, 6.0) + trend + (0.35 * quality) + (0.2 * shock) + (0.55 * noise);
+                values[s.Code] = Math.Round(Math.Clamp(value, 3.0, 9.5), 4);
+            }
+
+            var total = Math.Round(10 * subIndices.Sum(s => s.Weight!.Value * values[s.Code]), 4);
+            rows.Add(new PciSampleRow(province, values, total, 0));
+        }
+
+        return rows.Select(r => r with { Rank = 1 + rows.Count(o => o.Total > r.Total) }).ToList();
+    }
+
+    private static XlsxWriter Build(int year)
+    {
+        var subIndices = PciCatalogue.SubIndicesIn(year);
+        var rows = Scores(year).OrderBy(r => DisplayName(r.Province), StringComparer.Ordinal).ToList();
+        var writer = new XlsxWriter();
+        var summary = writer.AddSheet("Summary");
+        summary.Row(0, ["Province", "Rank", $"The Weighted PCI Score in {year}", .. subIndices.Select((s, i) => (object?)$"Sub-Index {i + 1}: {s.NameEn}")]);
+        var r = 1;
+        foreach (var row in rows)
+        {
+            summary.Row(r++, SummaryCells(row, subIndices));
+        }
+
+        // The real releases repeat Hà Nội under a blank row and add statistics; the parser must skip both.
+        r++;
+        summary.Row(r++, SummaryCells(rows.Single(x => x.Province.GsoCode == "01"), subIndices));
+        foreach (var (label, pick) in Statistics())
+        {
+            summary.Row(r++, [label, null, pick(rows.Select(x => x.Total)), .. subIndices.Select(s => (object?)pick(rows.Select(x => x.Values[s.Code])))]);
+        }
+
+        for (var i = 0; i < subIndices.Count; i++)
+        {
+            var s = subIndices[i];
+            var sheet = writer.AddSheet(SheetName(s.NameEn));
+            sheet.Row(0, "Province", $"Sub-Index {i + 1}: {s.NameEn}");
+            var sr = 1;
+            foreach (var row in rows)
+            {
+                sheet.Row(sr++, DisplayName(row.Province), row.Values[s.Code]);
+            }
+        }
+
+        SyntheticMarker.Stamp(writer,
+            $"PCI {year}: synthetic scores for the {rows.Count} provinces, drawn from SyntheticProvinces (latent quality + yearly shock) " +
+            "in the layout of VCCI's 2017+ Summary sheet. Weighted totals use the catalogue weights; ranks follow the totals.");
+        return writer;
+    }
+
+    private static object?[] SummaryCells(PciSampleRow row, IReadOnlyList<PciCriterion> subIndices) =>
+        [DisplayName(row.Province), row.Rank, row.Total, .. subIndices.Select(s => (object?)row.Values[s.Code])];
+
+    private static IEnumerable<(string Label, Func<IEnumerable<double>, double> Pick)> Statistics() =>
+    [
+        ("Min", v => v.Min()),
+        ("Median", Median),
+        ("Max", v => v.Max()),
+    ];
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    /// <summary>Names as the English releases write them: no diacritics, HCMC and BRVT abbreviated.</summary>
+    private static string DisplayName(Province province) => province.GsoCode switch
+    {
+        "79" => "HCMC",
+        "77" => "BRVT",
+        _ => WithoutDiacritics(province.ShortName),
+    };
+
+    private static string WithoutDiacritics(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                sb.Append(c switch { 'đ' => 'd', 'Đ' => 'D', _ => c });
+            }
+        }
+
+        return sb.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    private static string SheetName(string nameEn)
+    {
+        var name = nameEn.Replace("(", string.Empty, StringComparison.Ordinal).Replace(")", string.Empty, StringComparison.Ordinal);
+        return name.Length <= 31 ? name : name[..31];
+    }
+
+    private static double Gaussian(Random rng)
+    {
+        var u1 = 1.0 - rng.NextDouble();
+        var u2 = rng.NextDouble();
+        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+    }
+}
+
+/// <summary>One province's synthetic PCI for a year.</summary>
+public sealed record PciSampleRow(Province Province, IReadOnlyDictionary<string, double> Values, double Total, int Rank);
