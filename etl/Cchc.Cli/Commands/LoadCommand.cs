@@ -30,6 +30,11 @@ public sealed class LoadCommand : ICommand
 
         using var warehouse = context.OpenWarehouse();
         var results = Load(context, warehouse, loader, files, $"load {loader.Kind}");
+        if (results.Any(r => r.Succeeded))
+        {
+            PublishCommand.AfterLoad(context, warehouse);
+        }
+
         return results.All(r => r.Succeeded) ? CliApp.Ok : CliApp.Failed;
     }
 
