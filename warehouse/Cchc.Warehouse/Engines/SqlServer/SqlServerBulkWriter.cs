@@ -96,7 +96,7 @@ internal sealed class SqlServerBulkWriter : IBulkWriter
 
         using var bulk = new SqlBulkCopy(sql, SqlBulkCopyOptions.Default, sqlTransaction)
         {
-            DestinationTableName = SqlIdentifier.Quote(_stage),
+            DestinationTableName = _stage,
             BulkCopyTimeout = 0,
         };
         foreach (var column in _columns)
