@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cchc.Warehouse;
 using Cchc.Warehouse.Engines.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Cchc.Cli.Commands;
 
@@ -45,7 +46,7 @@ public sealed class PublishCommand : ICommand
     /// </summary>
     internal static void AfterLoad(CommandContext context, IWarehouse warehouse)
     {
-        if (warehouse is not DuckDbWarehouse duck)
+        if (warehouse is not DuckDbWarehouse duck || duck.DatabasePath == ":memory:")
         {
             return;
         }
@@ -55,7 +56,7 @@ public sealed class PublishCommand : ICommand
             var copy = duck.Publish();
             context.Progress($"Published the read-only copy {copy.Path} ({Describe(copy)})");
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DuckDBException)
         {
             context.Err.WriteLine($"warning: the load committed, but the read-only copy was not refreshed: {e.Message}");
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cchc.Warehouse;
+using Cchc.Warehouse.Engines.SqlServer;
 
 namespace Cchc.Cli.Commands;
 
@@ -23,6 +24,11 @@ public sealed class StatusCommand : ICommand
         }
 
         context.Out.WriteLine($"Warehouse {warehouse.Target} (schema version {report.SchemaVersion})");
+        if (warehouse is SqlServerWarehouse { ReadCommittedSnapshot: false })
+        {
+            context.Out.WriteLine("warning: READ_COMMITTED_SNAPSHOT is off, so Power BI refreshes can block on loads; see warehouse/README.md (SQL Server).");
+        }
+
         var indices = new TextTable("index", "years", "first", "last", "provinces", "rows", "synthetic rows", "quarantined");
         foreach (var i in report.Indices)
         {

@@ -3,6 +3,7 @@ using System.Globalization;
 using Cchc.TestSupport;
 using Cchc.TestSupport.SqlServer;
 using Cchc.Warehouse.Engines;
+using Cchc.Warehouse.Engines.SqlServer;
 using Microsoft.Data.SqlClient;
 
 namespace Cchc.Warehouse.Tests.SqlServer;
@@ -33,7 +34,7 @@ public sealed class SqlServerIntegrationTests
         Assert.Equal(version, again.SchemaVersion);
         Assert.Equal(63 + 1 + 34, again.Query<int>("SELECT COUNT(*) FROM dw.dim_province").Single());
         Assert.Equal(3, again.Query<int>("SELECT COUNT(*) FROM dw.dim_index").Single());
-        Assert.True(again.Query<bool>("SELECT is_read_committed_snapshot_on FROM sys.databases WHERE database_id = DB_ID()").Single(),
+        Assert.True(((SqlServerWarehouse)again).ReadCommittedSnapshot,
             "READ_COMMITTED_SNAPSHOT should be on after the first migration of a database only this test uses");
 
         using var duck = new TempWarehouse();

@@ -102,6 +102,7 @@ public sealed class TSqlParsingTests
             generated.Add(($"{table.Name} drop stage", SqlServerStatements.DropStage(stage)));
         }
 
+        generated.Add(("read committed snapshot", SqlServerStatements.ReadCommittedSnapshot));
         generated.Add(("table columns", SqlServerStatements.TableColumns));
         generated.Add(("primary key columns", SqlServerStatements.PrimaryKeyColumns));
         generated.Add(("acquire migration lock", SqlServerStatements.AcquireMigrationLock));

@@ -42,6 +42,10 @@ internal static class SqlServerStatements
     public const string ReleaseMigrationLock =
         "EXEC sp_releaseapplock @Resource = N'cchc.migrate', @LockOwner = N'Session';";
 
+    /// <summary>Whether readers get row versions instead of waiting for a load's locks (see 0401_read_committed_snapshot.sql).</summary>
+    public const string ReadCommittedSnapshot =
+        "SELECT CAST(is_read_committed_snapshot_on AS BIT) FROM sys.databases WHERE database_id = DB_ID()";
+
     /// <summary>A table's columns in table order, with their SQL Server type names.</summary>
     public const string TableColumns =
         """

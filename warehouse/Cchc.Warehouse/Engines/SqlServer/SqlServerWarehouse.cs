@@ -69,6 +69,12 @@ public sealed class SqlServerWarehouse : WarehouseBase
         return builder.ConnectionString;
     }
 
+    /// <summary>
+    /// Whether the database runs with READ_COMMITTED_SNAPSHOT (Power BI refreshes then never block on a load). The
+    /// migrations set it when the login may; when it is off a DBA has to (warehouse/README.md, SQL Server).
+    /// </summary>
+    public bool ReadCommittedSnapshot => Connection.ExecuteScalar<bool?>(SqlServerStatements.ReadCommittedSnapshot) ?? false;
+
     protected override string BootstrapSql => SqlServerStatements.Bootstrap;
 
     internal override IBulkWriter CreateBulkWriter(DbTransaction transaction, string table, IReadOnlyList<string> columns) =>
