@@ -16,6 +16,7 @@ public static class CliApp
         new StatusCommand(),
         new InspectCommand(),
         new NightlyCommand(),
+        new PublishCommand(),
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

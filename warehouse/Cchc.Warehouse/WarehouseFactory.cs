@@ -1,4 +1,5 @@
 using Cchc.Warehouse.Engines.DuckDb;
+using Cchc.Warehouse.Engines.SqlServer;
 
 namespace Cchc.Warehouse;
 
@@ -8,6 +9,7 @@ public static class WarehouseFactory
     public static IWarehouse Open(WarehouseTarget target) => target.Engine switch
     {
         WarehouseTarget.DuckDb => DuckDbWarehouse.Open(target),
+        WarehouseTarget.SqlServer => SqlServerWarehouse.Open(target),
         _ => throw new NotSupportedException($"The {target.Engine} engine is not available in this build."),
     };
 }

@@ -45,6 +45,7 @@ public sealed class DemoCommand : ICommand
             failed += results.Count(r => !r.Succeeded);
         }
 
+        PublishCommand.AfterLoad(context, warehouse);
         context.Out.WriteLine();
         context.Out.WriteLine($"Demo warehouse: {target}");
         var status = WarehouseStatus.Read(warehouse, 3);

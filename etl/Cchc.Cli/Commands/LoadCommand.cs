@@ -30,6 +30,11 @@ public sealed class LoadCommand : ICommand
 
         using var session = context.OpenForWriting($"cchc load {loader.Kind}");
         var results = Load(context, session.Warehouse, loader, files, $"load {loader.Kind}");
+        if (results.Any(r => r.Succeeded))
+        {
+            PublishCommand.AfterLoad(context, session.Warehouse);
+        }
+
         return results.All(r => r.Succeeded) ? CliApp.Ok : CliApp.Failed;
     }
 

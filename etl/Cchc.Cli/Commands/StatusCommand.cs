@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cchc.Warehouse;
+using Cchc.Warehouse.Engines.SqlServer;
 
 namespace Cchc.Cli.Commands;
 
@@ -23,6 +24,11 @@ public sealed class StatusCommand : ICommand
         }
 
         context.Out.WriteLine($"Warehouse {warehouse.Target} (schema version {report.SchemaVersion})");
+        if (warehouse is SqlServerWarehouse { ReadCommittedSnapshot: false })
+        {
+            context.Out.WriteLine("warning: READ_COMMITTED_SNAPSHOT is off, so Power BI refreshes can block on loads; see warehouse/README.md (SQL Server).");
+        }
+
         var indices = new TextTable("index", "years", "first", "last", "provinces", "rows", "synthetic rows", "quarantined");
         foreach (var i in report.Indices)
         {
@@ -54,10 +60,10 @@ public sealed record WarehouseStatus(int SchemaVersion, IReadOnlyList<IndexStatu
         var indices = warehouse.Query<IndexStatus>(
             """
             SELECT i.index_code AS IndexCode,
-                   COUNT(DISTINCT f.year) AS Years, MIN(f.year) AS FirstYear, MAX(f.year) AS LastYear,
-                   COUNT(DISTINCT f.province_key) AS Provinces, COUNT(f.year) AS Rows,
-                   CAST(COALESCE(SUM(CASE WHEN f.is_synthetic THEN 1 ELSE 0 END), 0) AS BIGINT) AS SyntheticRows,
-                   (SELECT COUNT(*) FROM etl.quarantine q JOIN etl.file fl ON fl.file_id = q.file_id WHERE UPPER(fl.kind) = i.index_code) AS Quarantined
+                   CAST(COUNT(DISTINCT f.year) AS BIGINT) AS Years, MIN(f.year) AS FirstYear, MAX(f.year) AS LastYear,
+                   CAST(COUNT(DISTINCT f.province_key) AS BIGINT) AS Provinces, CAST(COUNT(f.year) AS BIGINT) AS Rows,
+                   CAST(COALESCE(SUM(CASE WHEN f.is_synthetic = 1 THEN 1 ELSE 0 END), 0) AS BIGINT) AS SyntheticRows,
+                   (SELECT CAST(COUNT(*) AS BIGINT) FROM etl.quarantine q JOIN etl.file fl ON fl.file_id = q.file_id WHERE UPPER(fl.kind) = i.index_code) AS Quarantined
             FROM dw.dim_index i LEFT JOIN dw.fact_index_score f ON f.index_code = i.index_code
             GROUP BY i.index_code ORDER BY i.index_code
             """);

@@ -28,7 +28,7 @@ internal sealed class TinyScoreSource : IIndexSource
         for (var r = 1; r < sheet.RowCount; r++)
         {
             var year = (int)sheet.RequireNumber(r, 1, "year");
-            var province = Provinces.ProvinceResolver.Default.Require(sheet.Text(r, 0), year, sheet.Where(r, 0));
+            var province = Cchc.Etl.Provinces.ProvinceResolver.Default.Require(sheet.Text(r, 0), year, sheet.Where(r, 0));
             scores.Add(new ScoreRecord(IndexCode, year, province.GsoCode, IndexCodes.Total, sheet.RequireNumber(r, 2, "score"), null, false, sheet.Where(r)));
         }
 

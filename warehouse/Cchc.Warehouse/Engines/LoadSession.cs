@@ -10,6 +10,7 @@ internal sealed class LoadSession(WarehouseBase warehouse, DbTransaction transac
         ["index_code", "year", "province_key", "criterion_key", "score", "rank_published", "is_synthetic", "file_id", "run_id", "source_sheet", "source_row"];
 
     private bool _done;
+    private bool _disposed;
 
     public long FileId { get; } = fileId;
 
@@ -137,6 +138,11 @@ internal sealed class LoadSession(WarehouseBase warehouse, DbTransaction transac
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
         if (!_done)
         {
             transaction.Rollback();
@@ -144,5 +150,7 @@ internal sealed class LoadSession(WarehouseBase warehouse, DbTransaction transac
         }
 
         transaction.Dispose();
+        warehouse.OpenSessions--;
+        _disposed = true;
     }
 }

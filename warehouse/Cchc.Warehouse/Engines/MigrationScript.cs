@@ -13,6 +13,15 @@ public sealed record MigrationScript(string Engine, string Name, int? Version, s
 
     public bool IsRepeatable => Version is null;
 
+    /// <summary>
+    /// Marker line for a script that must run outside a transaction (SQL Server refuses ALTER DATABASE inside one).
+    /// Such a script must be safe to re-run: if it fails halfway, nothing records it as applied.
+    /// </summary>
+    public const string NoTransactionMarker = "-- cchc:no-transaction";
+
+    public bool RunsOutsideTransaction =>
+        Sql.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Any(l => l.Trim() == NoTransactionMarker);
+
     public static IReadOnlyList<MigrationScript> For(string engine)
     {
         var prefix = $"Cchc.Warehouse.Schema.{engine}/";

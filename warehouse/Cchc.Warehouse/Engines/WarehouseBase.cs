@@ -69,6 +69,7 @@ public abstract class WarehouseBase : IWarehouse
                 """),
             new { fileId, runId, path = file.Path, fileName = Path.GetFileName(file.Path), kind = file.Kind, sha256 = file.Sha256, size = file.SizeBytes, now = DateTime.UtcNow },
             transaction);
+        OpenSessions++;
         return new LoadSession(this, transaction, runId, fileId, Path.GetFileName(file.Path), file.Kind);
     }
 
@@ -78,6 +79,9 @@ public abstract class WarehouseBase : IWarehouse
         session.Quarantine(rejected);
         session.Commit(new FileLoadOutcome(0, rejected.Count, "failed", message));
     }
+
+    /// <summary>Load sessions begun and not yet disposed: a published copy must never see a half-loaded file.</summary>
+    internal int OpenSessions { get; set; }
 
     internal abstract IBulkWriter CreateBulkWriter(DbTransaction transaction, string table, IReadOnlyList<string> columns);
 
@@ -110,8 +114,16 @@ public abstract class WarehouseBase : IWarehouse
                 }
             }
 
+            if (script.RunsOutsideTransaction)
+            {
+                foreach (var statement in script.Statements())
+                {
+                    Connection.Execute(statement);
+                }
+            }
+
             using var transaction = Connection.BeginTransaction();
-            foreach (var statement in script.Statements())
+            foreach (var statement in script.RunsOutsideTransaction ? [] : script.Statements())
             {
                 Connection.Execute(statement, transaction: transaction);
             }
@@ -130,7 +142,7 @@ public abstract class WarehouseBase : IWarehouse
     }
 
     internal long NextId(string table, string column, DbTransaction? transaction = null) =>
-        Connection.ExecuteScalar<long>($"SELECT COALESCE(MAX({column}), 0) + 1 FROM {table}", transaction: transaction);
+        Connection.ExecuteScalar<long>(Dialect.Parameters($"SELECT COALESCE(MAX({column}), 0) + 1 FROM {table}"), transaction: transaction);
 
     protected virtual void Dispose(bool disposing)
     {

@@ -14,6 +14,23 @@ public sealed class DuckDbWarehouse : WarehouseBase
 
     public string DatabasePath => Target.Location;
 
+    /// <summary>Where <see cref="Publish"/> writes by default: <c>cchc.published.duckdb</c> beside <c>cchc.duckdb</c>.</summary>
+    public string PublishedPath => DuckDbPublisher.DefaultPath(DatabasePath);
+
+    /// <summary>
+    /// Writes a consistent read-only copy of the committed warehouse for readers (Power BI through the DuckDB ODBC
+    /// driver) and swaps it in with an atomic rename. Call it between loads, never while a file's session is open.
+    /// </summary>
+    public PublishedCopy Publish(string? destination = null)
+    {
+        if (OpenSessions > 0)
+        {
+            throw new InvalidOperationException("Cannot publish while a file's load transaction is open: the copy would include uncommitted rows.");
+        }
+
+        return DuckDbPublisher.Publish((DuckDBConnection)Connection, DatabasePath, destination ?? PublishedPath);
+    }
+
     public static DuckDbWarehouse Open(WarehouseTarget target)
     {
         var path = target.Location;

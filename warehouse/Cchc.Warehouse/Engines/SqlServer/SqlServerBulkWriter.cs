@@ -1,0 +1,110 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Data.SqlClient;
+
+namespace Cchc.Warehouse.Engines.SqlServer;
+
+/// <summary>
+/// The SQL Server side of <see cref="IBulkWriter"/>: rows go by SqlBulkCopy, enlisted in the file's transaction, into a
+/// session temp table (<c>#cchc_stage_…</c>) with the target's column types; <see cref="Complete"/> moves them into the
+/// target with one set-based MERGE on its primary key (INSERT … SELECT when it has none) and drops the stage.
+/// Readers never see a half-copied file: everything stays inside the file's transaction.
+/// </summary>
+internal sealed class SqlServerBulkWriter : IBulkWriter
+{
+    /// <summary>Rows held in memory before they are sent: bounded memory for files of any size.</summary>
+    internal const int FlushRows = 50_000;
+
+    private static int _stageCounter;
+
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
+    private readonly string _table;
+    private readonly string _stage;
+    private readonly IReadOnlyList<string> _columns;
+    private readonly IReadOnlyList<string> _keyColumns;
+    private readonly StagingBuffer _buffer;
+    private bool _completed;
+
+    private SqlServerBulkWriter(DbConnection connection, DbTransaction transaction, string table, string stage, IReadOnlyList<SqlColumn> columns, IReadOnlyList<string> keyColumns)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        _table = table;
+        _stage = stage;
+        _columns = columns.Select(c => c.Name).ToList();
+        _keyColumns = keyColumns;
+        _buffer = new StagingBuffer(columns);
+    }
+
+    /// <summary>Checks the column list against the table (same rule as the DuckDB appender: every column, in table order) and creates the stage.</summary>
+    public static SqlServerBulkWriter Create(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns)
+    {
+        var actual = connection.Query<SqlColumn>(SqlServerStatements.TableColumns, new { table = SqlIdentifier.QuoteTable(table) }, transaction).ToList();
+        if (!actual.Select(c => c.Name).SequenceEqual(columns, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"Bulk writer for {table} was given columns ({string.Join(", ", columns)}) but the table has ({string.Join(", ", actual.Select(c => c.Name))}); the writer needs every column in table order.");
+        }
+
+        var keys = connection.Query<string>(SqlServerStatements.PrimaryKeyColumns, new { table = SqlIdentifier.QuoteTable(table) }, transaction).ToList();
+        var stage = $"#cchc_stage_{SqlIdentifier.Split(table).Name}_{Interlocked.Increment(ref _stageCounter)}";
+        connection.Execute(SqlServerStatements.CreateStage(stage, table, columns), transaction: transaction);
+        return new SqlServerBulkWriter(connection, transaction, table, stage, actual, keys);
+    }
+
+    public void WriteRow(ReadOnlySpan<object?> values)
+    {
+        ObjectDisposedException.ThrowIf(_completed, this);
+        _buffer.Add(values);
+        if (_buffer.Count >= FlushRows)
+        {
+            Flush();
+        }
+    }
+
+    public void Complete()
+    {
+        if (_completed)
+        {
+            return;
+        }
+
+        Flush();
+        _connection.Execute(SqlServerStatements.MergeStage(_stage, _table, _columns, _keyColumns), transaction: _transaction, commandTimeout: 0);
+        _connection.Execute(SqlServerStatements.DropStage(_stage), transaction: _transaction);
+        _completed = true;
+    }
+
+    public void Dispose()
+    {
+        Complete();
+        _buffer.Dispose();
+    }
+
+    private void Flush()
+    {
+        if (_buffer.Count == 0)
+        {
+            return;
+        }
+
+        if (_connection is not SqlConnection sql || _transaction is not SqlTransaction sqlTransaction)
+        {
+            throw new NotSupportedException("SqlBulkCopy needs a SqlConnection and its SqlTransaction.");
+        }
+
+        using var bulk = new SqlBulkCopy(sql, SqlBulkCopyOptions.Default, sqlTransaction)
+        {
+            DestinationTableName = _stage,
+            BulkCopyTimeout = 0,
+        };
+        foreach (var column in _columns)
+        {
+            bulk.ColumnMappings.Add(column, column);
+        }
+
+        bulk.WriteToServer(_buffer.Table);
+        _buffer.Clear();
+    }
+}

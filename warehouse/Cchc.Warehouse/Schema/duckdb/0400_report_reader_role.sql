@@ -1,0 +1,3 @@
+-- DuckDB twin of sqlserver/0400_report_reader_role.sql, kept so both engines apply the same numbered scripts.
+-- DuckDB has no users or roles: report readers (Power BI through the DuckDB ODBC driver) open the published
+-- read-only copy that `cchc publish` writes after every load (see warehouse/README.md), so there is nothing to create.

@@ -1,0 +1,3 @@
+-- DuckDB twin of sqlserver/0401_read_committed_snapshot.sql, kept so both engines apply the same numbered scripts.
+-- Readers of the embedded engine never meet the loader: they read the published copy, replaced by an atomic rename
+-- after each load. Nothing to set.
