@@ -54,7 +54,7 @@ public static class DossierVocabulary
             "giai quyet xong", "cho tra ket qua", "resolved", "done", "completed"]),
         (DossierStatus.Returned, ["da tra ket qua", "da tra", "tra ket qua", "returned", "delivered"]),
         (DossierStatus.Withdrawn, ["rut ho so", "da rut", "rut", "cong dan rut ho so", "to chuc ca nhan rut ho so", "huy", "da huy", "withdrawn", "cancelled"]),
-        (DossierStatus.Rejected, ["tu choi", "da tu choi", "khong du dieu kien", "khong giai quyet", "tra lai ho so", "tra lai", "rejected", "refused"]));
+        (DossierStatus.Rejected, ["tu choi", "da tu choi", "tu choi giai quyet", "tu choi tiep nhan", "khong du dieu kien", "khong giai quyet", "tra lai ho so", "tra lai", "rejected", "refused"]));
 
     public static DossierLevel Level(string text) => Levels.GetValueOrDefault(Key(text));
 

@@ -43,7 +43,8 @@ internal sealed class ProvinceOnDay
         return true;
     }
 
-    private static string? Code(string text)
+    /// <summary>The GSO code a province name or code stands for (any period), or null.</summary>
+    public static string? Code(string text)
     {
         var trimmed = text.Trim();
         if (trimmed.Length <= 3 && trimmed.All(char.IsAsciiDigit))
