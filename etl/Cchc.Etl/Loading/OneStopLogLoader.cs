@@ -112,12 +112,13 @@ public sealed class OneStopLogLoader : IFileLoader
         using var ready = new BlockingCollection<RowBatch>(boundedCapacity: 4);
         var free = new ConcurrentBag<RowBatch>();
         Exception? failure = null;
+        var stop = false;
         var producer = Task.Factory.StartNew(
             () =>
             {
                 try
                 {
-                    while (true)
+                    while (!Volatile.Read(ref stop))
                     {
                         var batch = free.TryTake(out var reused) ? reused : new RowBatch(free);
                         batch.Count = 0;
@@ -156,7 +157,8 @@ public sealed class OneStopLogLoader : IFileLoader
         }
         finally
         {
-            // If the consumer stopped early (an exception while writing), drain so the producer can finish.
+            // If the consumer stopped early (an exception while writing), stop the producer and drain so it can finish.
+            Volatile.Write(ref stop, true);
             while (!producer.IsCompleted)
             {
                 while (ready.TryTake(out _))

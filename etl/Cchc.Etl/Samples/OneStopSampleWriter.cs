@@ -9,10 +9,10 @@ namespace Cchc.Etl.Samples;
 /// The synthetic one-stop sample: one export per year 2018–2025 for Lâm Đồng (the merged province from 1 July 2025),
 /// each as the system showed it on 31 December — dossiers received that year plus last year's still-open ones, now
 /// finished, so loading them in order exercises the accumulating snapshot — then the procedure and agency catalogues,
-/// loaded after the logs so that the demo shows inferred members being fixed up. Scaled down (about 18,000 dossiers a
+/// loaded after the logs so that the demo shows inferred members being fixed up. Scaled down (about 14,000 dossiers a
 /// year, a real province has hundreds of thousands) to keep the demo fast.
 /// </summary>
-public sealed class OneStopSampleWriter(int rowsPerYear = 18_000, int firstYear = 2018, int lastYear = 2025) : ISampleWriter
+public sealed class OneStopSampleWriter(int rowsPerYear = 14_000, int firstYear = 2018, int lastYear = 2025) : ISampleWriter
 {
     public IReadOnlyList<SampleFile> Write(string directory)
     {
