@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Cchc.Etl.OneStop;
 using Cchc.Etl.Spreadsheets;
 using Cchc.Warehouse;
