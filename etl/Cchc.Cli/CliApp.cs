@@ -17,6 +17,7 @@ public static class CliApp
         new InspectCommand(),
         new NightlyCommand(),
         new PublishCommand(),
+        new BenchCommand(),
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

@@ -4,13 +4,17 @@ using Cchc.Etl.Sources.Papi;
 
 namespace Cchc.Etl.Loading;
 
-/// <summary>Every file loader, by kind. Index parsers are wrapped in <see cref="IndexFileLoader"/>.</summary>
+/// <summary>Every file loader, by kind. Index parsers are wrapped in <see cref="IndexFileLoader"/>; loaders with their
+/// own facts (one-stop logs) register directly and come first, because they recognise a file from its header alone
+/// while index loaders read whole workbooks.</summary>
 public static class LoaderRegistry
 {
     private static readonly IIndexSource[] IndexSources = [new PciSource(), new PapiSource()];
 
+    private static readonly IFileLoader[] OtherLoaders = [new OneStopLogLoader(), new OneStopCatalogLoader()];
+
     private static readonly Lazy<IReadOnlyList<IFileLoader>> Loaders = new(() =>
-        IndexSources.Select(s => (IFileLoader)new IndexFileLoader(s)).ToList());
+        OtherLoaders.Concat(IndexSources.Select(s => (IFileLoader)new IndexFileLoader(s))).ToList());
 
     public static IReadOnlyList<IFileLoader> All => Loaders.Value;
 

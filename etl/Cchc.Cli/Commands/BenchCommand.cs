@@ -1,0 +1,237 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Cchc.Etl.Loading;
+using Cchc.Etl.Samples;
+using Cchc.Warehouse;
+
+namespace Cchc.Cli.Commands;
+
+/// <summary>
+/// <c>cchc bench onestop --rows N</c>: generates an N-row synthetic dossier log, loads it through the real loader into a
+/// fresh DuckDB warehouse, loads the same file with DuckDB's own read_csv into a plain table, then loads a later
+/// export (a delta of about --delta rows: new dossiers and progress on open ones) into the warehouse that now holds N.
+/// Prints rows/s, the ratio, the loader's peak RSS and the machine. A benchmark, never a test.
+/// </summary>
+public sealed class BenchCommand : ICommand
+{
+    public string Name => "bench";
+
+    public string Usage => "bench onestop --rows N [--delta 50000] [--dir DIR] [--memory-limit 128MB] [--keep]";
+
+    public string Summary => "Benchmark the one-stop loader against DuckDB read_csv, plus an incremental delta";
+
+    public int Run(CommandContext context)
+    {
+        if (context.Line.Positional is not ["onestop"])
+        {
+            throw new UsageException($"usage: cchc {Usage}");
+        }
+
+        var rows = context.Line.IntOption("rows") ?? 1_000_000;
+        var deltaTarget = context.Line.IntOption("delta") ?? 50_000;
+        if (rows < 10_000)
+        {
+            throw new UsageException("--rows must be at least 10000");
+        }
+
+        var memoryLimit = context.Line.Option("memory-limit") ?? "128MB";
+        if (!System.Text.RegularExpressions.Regex.IsMatch(memoryLimit, "^[0-9]+(KB|MB|GB)$"))
+        {
+            throw new UsageException("--memory-limit looks like 256MB or 1GB");
+        }
+
+        var dir = Path.GetFullPath(context.Line.Option("dir") ?? Path.Combine(Path.GetTempPath(), $"cchc-bench-{Environment.ProcessId}"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            return Bench(context, dir, rows, deltaTarget, memoryLimit);
+        }
+        finally
+        {
+            if (!context.Line.Has("keep"))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+    }
+
+    private static int Bench(CommandContext context, string dir, int rows, int deltaTarget, string memoryLimit)
+    {
+        var output = context.Out;
+        output.WriteLine($"Machine: {Machine()}");
+        output.WriteLine($"DuckDB memory_limit {memoryLimit} for both loads; .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
+
+        var clock = Stopwatch.StartNew();
+        var (mainPath, deltaPath, deltaRows, asOf, deltaAsOf) = BenchFiles.Write(dir, rows, deltaTarget);
+        output.WriteLine($"Generated {rows:N0} rows ({new FileInfo(mainPath).Length / 1048576.0:N0} MiB, as of {asOf:yyyy-MM-dd}) and a delta of {deltaRows:N0} rows (as of {deltaAsOf:yyyy-MM-dd}) in {clock.Elapsed.TotalSeconds:N1} s");
+
+        var warehousePath = Path.Combine(dir, "bench.duckdb");
+        using var warehouse = WarehouseFactory.Open(new WarehouseTarget(WarehouseTarget.DuckDb, warehousePath));
+        warehouse.Execute($"SET memory_limit = '{memoryLimit}'");
+        GC.Collect();
+        var peakReset = ProcessMemory.ResetPeak();
+        var loader = new OneStopLogLoader();
+        var ours = Timed(warehouse, loader, mainPath);
+        var peak = ProcessMemory.PeakRssMiB();
+        if (!ours.Result.Succeeded)
+        {
+            throw new InvalidOperationException("The loader failed: " + ours.Result.Error);
+        }
+
+        var ourRate = rows / ours.Seconds;
+        output.WriteLine($"Our loader:      {rows:N0} rows in {ours.Seconds,7:N2} s = {ourRate,12:N0} rows/s  (loaded {ours.Result.RowsLoaded:N0}, quarantined {ours.Result.RowsQuarantined:N0})");
+        output.WriteLine($"Peak RSS during our load: {peak:N0} MiB{(peakReset ? string.Empty : " (peak not resettable here: includes generation)")}");
+
+        var rawSeconds = ReadCsvSeconds(dir, mainPath, memoryLimit, out var rawRows);
+        var rawRate = rawRows / rawSeconds;
+        output.WriteLine($"DuckDB read_csv: {rawRows:N0} rows in {rawSeconds,7:N2} s = {rawRate,12:N0} rows/s");
+        output.WriteLine($"Ratio (ours / read_csv): {ourRate / rawRate:N2}");
+
+        GC.Collect();
+        ProcessMemory.ResetPeak();
+        var delta = Timed(warehouse, loader, deltaPath);
+        var stats = warehouse.Query<(long New, long Updated)>("SELECT rows_new, rows_updated FROM dw.dossier_export ORDER BY file_id DESC LIMIT 1").Single();
+        output.WriteLine($"Delta: {deltaRows:N0} rows ({stats.New:N0} new, {stats.Updated:N0} updated) into a warehouse of {rows:N0} in {delta.Seconds:N2} s = {deltaRows / delta.Seconds:N0} rows/s, peak RSS {ProcessMemory.PeakRssMiB():N0} MiB");
+
+        // The same delta into an empty warehouse: what the delta costs on its own, to compare with the line above.
+        using (var empty = WarehouseFactory.Open(new WarehouseTarget(WarehouseTarget.DuckDb, Path.Combine(dir, "empty.duckdb"))))
+        {
+            empty.Execute($"SET memory_limit = '{memoryLimit}'");
+            var alone = Timed(empty, loader, deltaPath);
+            output.WriteLine($"Same delta into an empty warehouse: {alone.Seconds:N2} s = {deltaRows / alone.Seconds:N0} rows/s");
+        }
+
+        output.WriteLine($"Targets: peak RSS < 400 MiB {(peak < 400 ? "met" : "NOT met")}; ratio >= 1.0 {(ourRate / rawRate >= 1.0 ? "met" : "NOT met")}");
+        return CliApp.Ok;
+    }
+
+    private static (FileLoadResult Result, double Seconds) Timed(IWarehouse warehouse, IFileLoader loader, string path)
+    {
+        var run = warehouse.StartRun("bench onestop");
+        var clock = Stopwatch.StartNew();
+        var result = loader.Load(warehouse, run, path);
+        var seconds = clock.Elapsed.TotalSeconds;
+        warehouse.FinishRun(run, result.Succeeded ? "succeeded" : "failed", result.Error);
+        return (result, seconds);
+    }
+
+    /// <summary>DuckDB's own CSV reader (auto-detected types) into a plain table, in a separate database file.</summary>
+    private static double ReadCsvSeconds(string dir, string csv, string memoryLimit, out long rows)
+    {
+        using var raw = WarehouseFactory.Open(new WarehouseTarget(WarehouseTarget.DuckDb, Path.Combine(dir, "read_csv.duckdb")));
+        raw.Execute($"SET memory_limit = '{memoryLimit}'");
+        var literal = "'" + csv.Replace("'", "''", StringComparison.Ordinal) + "'";
+        var clock = Stopwatch.StartNew();
+        raw.Execute($"CREATE TABLE raw_dossier AS SELECT * FROM read_csv({literal}, skip = 1, header = true)");
+        var seconds = clock.Elapsed.TotalSeconds;
+        rows = raw.Query<long>("SELECT COUNT(*) FROM raw_dossier").Single();
+        return seconds;
+    }
+
+    private static string Machine()
+    {
+        string? Cpu() => File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            : null;
+        string? Memory() => File.Exists("/proc/meminfo")
+            ? File.ReadLines("/proc/meminfo").First().Split(':', 2)[1].Trim()
+            : null;
+        string? Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : null;
+        return $"{Environment.ProcessorCount} cores, {Cpu() ?? "unknown CPU"}, RAM {Memory() ?? "unknown"}, load average {Load() ?? "unknown"}";
+    }
+
+    /// <summary>The bench's input: the first N synthetic dossiers as of the day the N-th was received, and a later export.</summary>
+    private static class BenchFiles
+    {
+        public static (string Main, string Delta, int DeltaRows, DateOnly AsOf, DateOnly DeltaAsOf) Write(string dir, int rows, int deltaTarget)
+        {
+            // Sized so that the N-th dossier falls in December 2025 and the rest of that month feeds the delta.
+            var generator = new OneStopLogGenerator((int)Math.Ceiling(rows / 7.92));
+            var years = Enumerable.Range(2018, 8).ToList();
+            var mainPath = Path.Combine(dir, "onestop-bench.csv");
+            var position = 0;
+            var start2025 = -1;
+            var asOf = DateOnly.MinValue;
+            IEnumerable<SyntheticDossier> First()
+            {
+                foreach (var year in years)
+                {
+                    if (year == 2025)
+                    {
+                        start2025 = position;
+                    }
+
+                    foreach (var d in generator.ReceivedIn(year))
+                    {
+                        if (position++ >= rows)
+                        {
+                            yield break;
+                        }
+
+                        asOf = d.Received;
+                        yield return d;
+                    }
+                }
+            }
+
+            // The as-of date is only known at the end, so the first pass writes nothing; the second writes as of it.
+            foreach (var _ in First())
+            {
+            }
+
+            var cutoff = asOf;
+            position = 0;
+            using (var writer = new StreamWriter(mainPath, false, new UTF8Encoding(false), 1 << 20))
+            {
+                OneStopLogGenerator.WriteCsv(writer, First(), cutoff);
+            }
+
+            // The delta: dossiers after the N-th (new) and earlier ones whose status changed after the cut-off,
+            // up to the first day on which the export reaches the target size.
+            var byDay = new SortedDictionary<DateOnly, int>();
+            foreach (var (d, i) in generator.ReceivedIn(2025).Select((d, i) => (d, i)))
+            {
+                if (DeltaDay(d, start2025 + i, rows, cutoff) is { } day)
+                {
+                    byDay[day] = byDay.GetValueOrDefault(day) + 1;
+                }
+            }
+
+            var deltaAsOf = cutoff;
+            var total = 0;
+            foreach (var (day, count) in byDay)
+            {
+                deltaAsOf = day;
+                total += count;
+                if (total >= deltaTarget)
+                {
+                    break;
+                }
+            }
+
+            var deltaPath = Path.Combine(dir, "onestop-bench-delta.csv");
+            var delta = generator.ReceivedIn(2025).Select((d, i) => (d, i))
+                .Where(x => DeltaDay(x.d, start2025 + x.i, rows, cutoff) <= deltaAsOf)
+                .Select(x => x.d)
+                .ToList();
+            using (var writer = new StreamWriter(deltaPath, false, new UTF8Encoding(false), 1 << 20))
+            {
+                OneStopLogGenerator.WriteCsv(writer, delta, deltaAsOf);
+            }
+
+            return (mainPath, deltaPath, delta.Count, cutoff, deltaAsOf);
+        }
+
+        /// <summary>The first day a later export shows something new about the dossier, or null if none after the cut-off.</summary>
+        private static DateOnly? DeltaDay(SyntheticDossier d, int position, int rows, DateOnly cutoff)
+        {
+            if (position >= rows)
+            {
+                return d.Received < cutoff ? cutoff : d.Received;
+            }
+
+            return d.Finish > cutoff ? d.Finish : d.Kind == DossierKind.Normal && d.Returned > cutoff ? d.Returned : null;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Cchc.Etl.Spreadsheets;
+using Cchc.Warehouse;
+
+namespace Cchc.Etl.OneStop;
+
+/// <summary>Opens a dossier log (CSV or Excel, recognised by content) as a streaming <see cref="ITabularReader"/>.</summary>
+public static class DossierLogReader
+{
+    public static ITabularReader Open(string path)
+    {
+        var where = new SourceLocation(path);
+        if (!File.Exists(path))
+        {
+            throw new SpreadsheetException(where, "file not found");
+        }
+
+        return FileFormats.Detect(path) switch
+        {
+            FileFormat.Csv => StreamingCsvReader.Open(path),
+            FileFormat.Xlsx or FileFormat.Xls => StreamingSheetReader.Open(path),
+            FileFormat.Empty => throw new SpreadsheetException(where, "the file is empty (0 bytes)"),
+            _ => throw new SpreadsheetException(where, $"not a dossier log: expected CSV, .xlsx or .xls content, found {FileFormats.Describe(path)}"),
+        };
+    }
+
+    /// <summary>Whether the file reads like a dossier log (its header, found in the first rows); never throws.</summary>
+    public static bool LooksLikeLog(string path)
+    {
+        try
+        {
+            using var reader = Open(path);
+            return DossierRowParser.Open(reader) is not null;
+        }
+        catch (Exception e) when (IsReadFailure(e))
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The exceptions that mean "this file cannot be read", as opposed to bugs.</summary>
+    public static bool IsReadFailure(Exception e) =>
+        e is SpreadsheetException or IOException or InvalidDataException or System.Text.DecoderFallbackException
+            or ExcelDataReader.Exceptions.ExcelReaderException or System.Xml.XmlException or NotSupportedException
+            or ArgumentException or InvalidOperationException or FormatException or IndexOutOfRangeException;
+}

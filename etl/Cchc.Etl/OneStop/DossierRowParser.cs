@@ -1,0 +1,263 @@
+using System.Text;
+using Cchc.Etl.Spreadsheets;
+using Cchc.Warehouse.Reference;
+
+namespace Cchc.Etl.OneStop;
+
+/// <summary>
+/// Turns the records of a dossier log into validated <see cref="DossierRow"/>s. The header is found by content in the
+/// first rows; each later record becomes a row or a row with a <see cref="DossierRow.Problem"/> (for quarantine).
+/// Repeated texts are pooled and vocabularies cached, so the per-row cost is a few look-ups and one string (the dossier number).
+/// </summary>
+internal sealed class DossierRowParser
+{
+    public const int HeaderSearchRows = 30;
+    private static readonly DateOnly ReformDate = ProvinceCatalog.ReformDate;
+
+    private readonly ITabularReader _reader;
+    private readonly DossierHeader _header;
+    private readonly ProvinceOnDay _provinces = new();
+    private readonly SpanStringPool _procedureCodes = new();
+    private readonly SpanStringPool _procedureNames = new();
+    private readonly SpanStringPool _fields = new();
+    private readonly SpanStringPool _agencyCodes = new();
+    private readonly SpanStringPool _agencyNames = new();
+    private readonly VocabularyCache<DossierLevel> _levels = new(DossierVocabulary.Level);
+    private readonly VocabularyCache<DossierChannel> _channels = new(DossierVocabulary.Channel);
+    private readonly VocabularyCache<DossierStatus> _statuses = new(DossierVocabulary.Status);
+    private readonly VocabularyCache<string?> _serviceLevels = new(DossierVocabulary.ServiceLevel);
+
+    private DossierRowParser(ITabularReader reader, DossierHeader header)
+    {
+        _reader = reader;
+        _header = header;
+    }
+
+    public DossierHeader Header => _header;
+
+    public bool IsSynthetic => _reader.IsSynthetic;
+
+    /// <summary>Reads up to the header; null when the first rows hold no dossier-log header (the file is something else).</summary>
+    public static DossierRowParser? Open(ITabularReader reader)
+    {
+        for (var i = 0; i < HeaderSearchRows && reader.Read(); i++)
+        {
+            var cells = Enumerable.Range(0, reader.FieldCount).Select(c => reader.Field(c).ToString()).ToList();
+            if (DossierHeader.TryMatch(cells) is { } header)
+            {
+                return new DossierRowParser(reader, header);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Fills <paramref name="row"/> from the next record; false at the end of the file.</summary>
+    public bool Next(ref DossierRow row)
+    {
+        if (!_reader.Read())
+        {
+            return false;
+        }
+
+        row = default;
+        row.Line = _reader.LineNumber;
+        row.Problem = Parse(ref row);
+        if (row.Problem is not null)
+        {
+            row.RawValues = RawValues();
+        }
+
+        return true;
+    }
+
+    private string? Parse(ref DossierRow row)
+    {
+        var code = Text(DossierColumn.DossierCode);
+        if (code.IsEmpty)
+        {
+            return Fail(ref row, DossierColumn.DossierCode, "missing dossier number (Mã hồ sơ)");
+        }
+
+        row.DossierCode = code.IsNormalized(NormalizationForm.FormC) ? code.ToString() : code.ToString().Normalize(NormalizationForm.FormC);
+        if (RequiredDate(ref row, DossierColumn.Received, "received date (Ngày tiếp nhận)", out row.Received) is { } receivedProblem)
+        {
+            return receivedProblem;
+        }
+
+        if (RequiredDate(ref row, DossierColumn.Due, "due date (Ngày hẹn trả)", out row.Due) is { } dueProblem)
+        {
+            return dueProblem;
+        }
+
+        if (OptionalDate(ref row, DossierColumn.Resolved, "result date (Ngày có kết quả)", out row.Resolved) is { } resolvedProblem)
+        {
+            return resolvedProblem;
+        }
+
+        if (OptionalDate(ref row, DossierColumn.Returned, "return date (Ngày trả kết quả)", out row.Returned) is { } returnedProblem)
+        {
+            return returnedProblem;
+        }
+
+        var levelText = Text(DossierColumn.Level);
+        row.Level = levelText.IsEmpty ? DossierLevel.Unknown : _levels.Get(levelText);
+        if (row.Level == DossierLevel.Unknown)
+        {
+            return Fail(ref row, DossierColumn.Level, levelText.IsEmpty ? "missing level (Cấp)" : $"unknown level '{levelText}' (expected tỉnh, huyện or xã)");
+        }
+
+        var provinceText = Text(DossierColumn.Province);
+        if (provinceText.IsEmpty)
+        {
+            return Fail(ref row, DossierColumn.Province, "missing province (Tỉnh)");
+        }
+
+        if (!_provinces.TryResolve(provinceText, row.Received, out var province))
+        {
+            return Fail(ref row, DossierColumn.Province, $"unknown province '{provinceText}'");
+        }
+
+        if (province is null)
+        {
+            return Fail(ref row, DossierColumn.Received, $"no province '{provinceText}' on {row.Received:dd/MM/yyyy}");
+        }
+
+        row.Province = province;
+        if (row.Level == DossierLevel.District && row.Received >= ReformDate)
+        {
+            return Fail(ref row, DossierColumn.Level, $"district level on {row.Received:dd/MM/yyyy}: districts were abolished on 1 July 2025");
+        }
+
+        if (row.Due < row.Received)
+        {
+            return Fail(ref row, DossierColumn.Due, $"due {row.Due:dd/MM/yyyy} before received {row.Received:dd/MM/yyyy}");
+        }
+
+        if (row.Resolved < row.Received || row.Returned < row.Received)
+        {
+            return Fail(ref row, row.Resolved < row.Received ? DossierColumn.Resolved : DossierColumn.Returned,
+                $"finished {(row.Resolved < row.Received ? row.Resolved : row.Returned):dd/MM/yyyy} before received {row.Received:dd/MM/yyyy}");
+        }
+
+        var channelText = Text(DossierColumn.Channel);
+        row.Channel = channelText.IsEmpty ? DossierChannel.Unknown : _channels.Get(channelText);
+        if (row.Channel == DossierChannel.Unknown && !channelText.IsEmpty)
+        {
+            return Fail(ref row, DossierColumn.Channel, $"unknown channel '{channelText}' (expected trực tiếp, trực tuyến or bưu chính công ích)");
+        }
+
+        var statusText = Text(DossierColumn.Status);
+        var stated = statusText.IsEmpty ? DossierStatus.Unknown : _statuses.Get(statusText);
+        if (stated == DossierStatus.Unknown && !statusText.IsEmpty)
+        {
+            return Fail(ref row, DossierColumn.Status, $"unknown status '{statusText}'");
+        }
+
+        row.Status = stated switch
+        {
+            DossierStatus.Withdrawn or DossierStatus.Rejected => stated,
+            _ when row.Returned is not null => DossierStatus.Returned,
+            _ when row.Resolved is not null => DossierStatus.Resolved,
+            DossierStatus.Resolved or DossierStatus.Returned => DossierStatus.Unknown,
+            _ => DossierStatus.Processing,
+        };
+        if (row.Status == DossierStatus.Unknown)
+        {
+            return Fail(ref row, DossierColumn.Resolved, $"status '{statusText}' says finished but there is no result date");
+        }
+
+        row.AgencyCode = _agencyCodes.Get(Text(DossierColumn.AgencyCode));
+        row.AgencyName = _agencyNames.Get(Text(DossierColumn.AgencyName));
+        if (row.AgencyCode is null && row.AgencyName is null)
+        {
+            return Fail(ref row, DossierColumn.AgencyName, "missing agency (Cơ quan)");
+        }
+
+        row.ProcedureCode = _procedureCodes.Get(Text(DossierColumn.ProcedureCode));
+        row.ProcedureName = _procedureNames.Get(Text(DossierColumn.ProcedureName));
+        row.Field = _fields.Get(Text(DossierColumn.Field));
+        var serviceText = Text(DossierColumn.ServiceLevel);
+        row.ServiceLevel = serviceText.IsEmpty ? null : _serviceLevels.Get(serviceText);
+        return null;
+    }
+
+    private string? RequiredDate(ref DossierRow row, DossierColumn column, string what, out DateOnly date)
+    {
+        var text = Text(column);
+        if (text.IsEmpty)
+        {
+            date = default;
+            return Fail(ref row, column, "missing " + what);
+        }
+
+        return DossierDates.TryParse(text, out date) ? null : Fail(ref row, column, $"unparseable {what}: '{text}'");
+    }
+
+    private string? OptionalDate(ref DossierRow row, DossierColumn column, string what, out DateOnly? date)
+    {
+        date = null;
+        var text = Text(column);
+        if (text.IsEmpty)
+        {
+            return null;
+        }
+
+        if (!DossierDates.TryParse(text, out var parsed))
+        {
+            return Fail(ref row, column, $"unparseable {what}: '{text}'");
+        }
+
+        date = parsed;
+        return null;
+    }
+
+    private string Fail(ref DossierRow row, DossierColumn column, string problem)
+    {
+        row.ProblemColumn = _header[column] >= 0 ? _header.Names[_header[column]] : null;
+        return problem;
+    }
+
+    private ReadOnlySpan<char> Text(DossierColumn column) =>
+        _header[column] is var i and >= 0 ? _reader.Field(i) : [];
+
+    private string RawValues()
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < _reader.FieldCount && sb.Length < 1000; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append(';');
+            }
+
+            sb.Append(_reader.Field(i));
+        }
+
+        return sb.Length > 1000 ? sb.ToString(0, 1000) : sb.ToString();
+    }
+
+    /// <summary>Maps raw text to a vocabulary value once per distinct text.</summary>
+    private sealed class VocabularyCache<T>(Func<string, T> map)
+    {
+        private readonly Dictionary<string, T> _known = new(StringComparer.Ordinal);
+
+        public T Get(ReadOnlySpan<char> text)
+        {
+            var lookup = _known.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(text, out var value))
+            {
+                return value;
+            }
+
+            var key = text.ToString();
+            value = map(key);
+            if (_known.Count < 1000)
+            {
+                _known[key] = value;
+            }
+
+            return value;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using Cchc.Warehouse;
+
+namespace Cchc.Etl.OneStop;
+
+/// <summary>
+/// The set-based statements of the dossier load, per engine (the only engine-specific text the loader needs).
+/// A staged dossier updates its row only when it is at least as far along as the stored one (a re-delivered older
+/// export never undoes progress), and only when something changed or it is still open (so a pending dossier takes the
+/// newer export's as-of date). update_count counts real changes, so reloading a file changes nothing.
+/// The T-SQL form needs SQL Server 2022 or later (GREATEST, IS DISTINCT FROM).
+/// </summary>
+internal static class DossierSql
+{
+    public static readonly string[] StageColumns =
+    [
+        "dossier_key", "province_code_2025", "dossier_code", "province_key", "procedure_key", "agency_key", "level_key",
+        "channel_key", "service_level", "status_code", "received_date", "due_date", "resolved_date", "returned_date",
+        "is_synthetic", "source_line",
+    ];
+
+    private const string Changed =
+        """
+        f.province_key <> s.province_key OR f.procedure_key <> s.procedure_key OR f.agency_key <> s.agency_key
+        OR f.level_key <> s.level_key OR f.channel_key <> s.channel_key OR f.service_level IS DISTINCT FROM s.service_level
+        OR f.status_code <> s.status_code OR f.received_date <> s.received_date OR f.due_date <> s.due_date
+        OR f.resolved_date IS DISTINCT FROM s.resolved_date OR f.returned_date IS DISTINCT FROM s.returned_date
+        OR f.is_synthetic <> s.is_synthetic
+        """;
+
+    private const string NotBehind =
+        """
+        GREATEST(s.received_date, COALESCE(s.resolved_date, s.received_date), COALESCE(s.returned_date, s.received_date))
+        >= GREATEST(f.received_date, COALESCE(f.resolved_date, f.received_date), COALESCE(f.returned_date, f.received_date))
+        """;
+
+    private const string UpdateSet =
+        $"""
+        province_key = s.province_key, procedure_key = s.procedure_key, agency_key = s.agency_key, level_key = s.level_key,
+        channel_key = s.channel_key, service_level = s.service_level, status_code = s.status_code,
+        received_date = s.received_date, due_date = s.due_date, resolved_date = s.resolved_date, returned_date = s.returned_date,
+        is_synthetic = s.is_synthetic, file_id = @fileId, run_id = @runId, source_line = s.source_line,
+        update_count = f.update_count + CASE WHEN {Changed} THEN 1 ELSE 0 END
+        """;
+
+    private const string InsertColumns =
+        """
+        (dossier_key, province_code_2025, dossier_code, province_key, procedure_key, agency_key, level_key, channel_key,
+         service_level, status_code, received_date, due_date, resolved_date, returned_date, is_synthetic,
+         first_file_id, file_id, run_id, source_line, update_count)
+        """;
+
+    private const string InsertValues =
+        """
+        (s.dossier_key, s.province_code_2025, s.dossier_code, s.province_key, s.procedure_key, s.agency_key, s.level_key, s.channel_key,
+         s.service_level, s.status_code, s.received_date, s.due_date, s.resolved_date, s.returned_date, s.is_synthetic,
+         @fileId, @fileId, @runId, s.source_line, 0)
+        """;
+
+    private const string MatchedCondition = $"({NotBehind}) AND (({Changed}) OR (s.status_code = 'processing'))";
+
+    public static string ClearStage => "DELETE FROM etl.stage_dossier";
+
+    public static string CountFacts => "SELECT COUNT(*) FROM dw.fact_dossier";
+
+    /// <summary>Merges the staged chunk into dw.fact_dossier (the stage never holds a dossier twice).</summary>
+    public static string Merge(WarehouseTarget target) => target.Engine == WarehouseTarget.SqlServer
+        ? $"""
+          MERGE dw.fact_dossier WITH (HOLDLOCK) AS f
+          USING etl.stage_dossier AS s
+          ON f.dossier_key = s.dossier_key AND f.dossier_code = s.dossier_code AND f.province_code_2025 = s.province_code_2025
+          WHEN MATCHED AND {MatchedCondition} THEN UPDATE SET {UpdateSet}
+          WHEN NOT MATCHED BY TARGET THEN INSERT {InsertColumns} VALUES {InsertValues};
+          """
+        : $"""
+          MERGE INTO dw.fact_dossier AS f
+          USING etl.stage_dossier AS s
+          ON f.dossier_key = s.dossier_key AND f.dossier_code = s.dossier_code AND f.province_code_2025 = s.province_code_2025
+          WHEN MATCHED AND {MatchedCondition} THEN UPDATE SET {UpdateSet}
+          WHEN NOT MATCHED THEN INSERT {InsertColumns} VALUES {InsertValues}
+          """;
+}
