@@ -92,6 +92,9 @@ internal static partial class PciHeaderVocabulary
             : PciColumnRole.Ignored;
     }
 
+    /// <summary>Whether a header names the PCI itself ("Weighted PCI", "Chỉ số PCI 2007", "PCI 2013").</summary>
+    public static bool NamesPci(string? text) => ContainsWord(Normalise(text), "pci");
+
     public static bool IsSummaryLabel(string? text)
     {
         var folded = Normalise(text);
