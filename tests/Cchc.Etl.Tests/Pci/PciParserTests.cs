@@ -275,6 +275,15 @@ public sealed class PciParserTests : IDisposable
     }
 
     [Fact]
+    public void The_year_comes_from_a_title_above_the_header_before_the_file_name()
+    {
+        var writer = new XlsxWriter();
+        RowPerProvince(writer, 2019, top: 2, totalHeader: "The Weighted PCI Score").Row(0, "PCI 2019: provincial results");
+
+        Assert.Equal([2019], Parse(writer, "PCI 2016.xlsx").Years);
+    }
+
+    [Fact]
     public void Without_a_year_in_headers_sheet_or_file_name_the_error_says_where_it_looked()
     {
         var writer = new XlsxWriter();
