@@ -73,13 +73,14 @@ public sealed class PciParserTests : IDisposable
         sheet.Row(n + 3, ["Min", null, 60.0, .. SubIndexHeaders(2017).Select(_ => (object?)1.0)]);
         sheet.Row(n + 4, ["Median", null, 65.0]);
         sheet.Row(n + 5, ["Max", null, 70.0]);
+        sheet.Row(n + 6, ["Điểm cao nhất mẫu", 71.0, 71.0]);
         sheet.Row(n + 7, "Ghi chú: số liệu tổng hợp từ điều tra doanh nghiệp 2017");
 
         var parsed = Parse(writer);
 
         Assert.Equal(n, parsed.Scores.Count(s => s.CriterionCode == IndexCodes.Total));
         Assert.Equal(Total(4), Single(parsed, "01", IndexCodes.Total).Score);
-        Assert.DoesNotContain(parsed.Scores, s => s.Score is 99.0 or 9.9 or 1.0);
+        Assert.DoesNotContain(parsed.Scores, s => s.Score is 99.0 or 9.9 or 1.0 or 71.0);
     }
 
     [Fact]
