@@ -22,7 +22,7 @@ public sealed class ProvinceResolver
         ("brvt", "77"), ("baria", "77"), ("bariavungtau", "77"), ("vungtau", "77"),
         ("hue", "46"), ("thuathienhue", "46"), ("tthue", "46"), ("thuathien", "46"),
         ("hanoi", "01"), ("hn", "01"),
-        ("haiphong", "31"), ("danang", "48"), ("cantho", "92"),
+        ("haiphong", "31"), ("haaiduong", "30"), ("danang", "48"), ("cantho", "92"),
         ("daclac", "66"), ("daklak", "66"), ("daclak", "66"), ("dacnong", "67"), ("daknong", "67"),
         ("kontum", "62"), ("khanhhoa", "56"), ("hoabinh", "17"), ("thanhhoa", "38"),
         ("backan", "06"), ("baccan", "06"),

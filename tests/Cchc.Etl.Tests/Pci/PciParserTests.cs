@@ -73,13 +73,14 @@ public sealed class PciParserTests : IDisposable
         sheet.Row(n + 3, ["Min", null, 60.0, .. SubIndexHeaders(2017).Select(_ => (object?)1.0)]);
         sheet.Row(n + 4, ["Median", null, 65.0]);
         sheet.Row(n + 5, ["Max", null, 70.0]);
+        sheet.Row(n + 6, ["Điểm cao nhất mẫu", 71.0, 71.0]);
         sheet.Row(n + 7, "Ghi chú: số liệu tổng hợp từ điều tra doanh nghiệp 2017");
 
         var parsed = Parse(writer);
 
         Assert.Equal(n, parsed.Scores.Count(s => s.CriterionCode == IndexCodes.Total));
         Assert.Equal(Total(4), Single(parsed, "01", IndexCodes.Total).Score);
-        Assert.DoesNotContain(parsed.Scores, s => s.Score is 99.0 or 9.9 or 1.0);
+        Assert.DoesNotContain(parsed.Scores, s => s.Score is 99.0 or 9.9 or 1.0 or 71.0);
     }
 
     [Fact]
@@ -186,6 +187,41 @@ public sealed class PciParserTests : IDisposable
     }
 
     [Fact]
+    public void A_score_off_its_scale_is_quarantined_not_loaded()
+    {
+        var writer = new XlsxWriter();
+        var sheet = RowPerProvince(writer, 2017);
+        sheet.Set(1, 3, 56.2);
+        sheet.Set(2, 2, 170.0);
+
+        var parsed = Parse(writer);
+
+        Assert.Equal(["C", "D"], parsed.Rejected.Select(r => r.Source.Column));
+        Assert.Contains("weighted PCI of Bà Rịa - Vũng Tàu is outside the 0–100 scale", parsed.Rejected[0].Reason);
+        Assert.Equal("PCI.1 score of An Giang is outside the 0–10 scale: 56.2", parsed.Rejected[1].Reason);
+        Assert.DoesNotContain(parsed.Scores, s => s.Score is 56.2 or 170.0);
+    }
+
+    [Fact]
+    public void A_papi_style_table_with_its_own_weighted_total_is_not_taken_for_pci()
+    {
+        var writer = new XlsxWriter();
+        var sheet = writer.AddSheet("PAPI 2019");
+        sheet.Row(0, "Province", "Participation at Local Levels", "Transparency", "Vertical Accountability", "Control of Corruption",
+            "Public Administrative Procedures", "Public Service Delivery", "Environmental Governance", "E-Governance", "Land use transparency",
+            "Legal assistance", "Labor market information", "Weighted PAPI");
+        for (var p = 0; p < Names.Length; p++)
+        {
+            sheet.Row(1 + p, [Names[p], .. Enumerable.Range(0, 11).Select(i => (object?)SubIndex(p, i)), 45.0 + p]);
+        }
+
+        var path = Save(writer, _folder, "papi-2019.xlsx");
+
+        Assert.False(_source.Recognises(Workbook.Open(path)));
+        Assert.Contains("no PCI summary table", Assert.Throws<SpreadsheetException>(() => _source.Parse(Workbook.Open(path))).Message);
+    }
+
+    [Fact]
     public void An_unknown_province_is_an_error_naming_file_sheet_row_and_column()
     {
         var writer = new XlsxWriter();
@@ -237,6 +273,15 @@ public sealed class PciParserTests : IDisposable
         RowPerProvince(writer, 2019, totalHeader: "The Weighted PCI Score");
 
         Assert.Equal([2019], Parse(writer, "PCI 2019.xlsx").Years);
+    }
+
+    [Fact]
+    public void The_year_comes_from_a_title_above_the_header_before_the_file_name()
+    {
+        var writer = new XlsxWriter();
+        RowPerProvince(writer, 2019, top: 2, totalHeader: "The Weighted PCI Score").Row(0, "PCI 2019: provincial results");
+
+        Assert.Equal([2019], Parse(writer, "PCI 2016.xlsx").Years);
     }
 
     [Fact]

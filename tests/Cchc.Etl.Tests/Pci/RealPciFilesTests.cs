@@ -1,5 +1,6 @@
 using Cchc.Etl.Loading;
 using Cchc.Etl.Sources.Pci;
+using Cchc.Etl.Spreadsheets;
 using Cchc.TestSupport;
 using Cchc.Warehouse;
 
@@ -207,6 +208,16 @@ public sealed class RealPciFilesTests(RealPciFixture fixture)
         {
             Assert.Equal(rank, Total(year, gso).Rank);
         }
+    }
+
+    [Theory]
+    [InlineData("PAPI 2011-2019.xlsx")]
+    [InlineData("2019_PAPI_Provincial_indicators2019_VIE_ENG.xlsx")]
+    public void Papi_workbooks_are_not_recognised_as_pci(string file)
+    {
+        var workbook = Workbook.Open(SharedData.Path("data", "real", "papi", file));
+
+        Assert.False(new PciSource().Recognises(workbook));
     }
 
     [Fact]

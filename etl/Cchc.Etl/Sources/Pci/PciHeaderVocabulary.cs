@@ -45,7 +45,7 @@ internal static partial class PciHeaderVocabulary
     private static readonly string[] SummaryLabels =
     [
         "min", "max", "median", "mean", "average", "trung vi", "trung binh", "nho nhat", "lon nhat", "gia tri nho nhat",
-        "gia tri lon nhat", "ca nuoc", "toan quoc", "national", "tong", "total", "thu tu", "xep hang", "ranking", "rank",
+        "gia tri lon nhat", "diem thap nhat mau", "diem cao nhat mau", "ca nuoc", "toan quoc", "national", "tong", "total", "thu tu", "xep hang", "ranking", "rank",
         "stt", "no", "ghi chu", "note", "notes", "nguon", "source", "do lech chuan", "std", "standard deviation",
     ];
 
@@ -91,6 +91,9 @@ internal static partial class PciHeaderVocabulary
             ? new PciColumnRole(PciColumnKind.Total)
             : PciColumnRole.Ignored;
     }
+
+    /// <summary>Whether a header names the PCI itself ("Weighted PCI", "Chỉ số PCI 2007", "PCI 2013").</summary>
+    public static bool NamesPci(string? text) => ContainsWord(Normalise(text), "pci");
 
     public static bool IsSummaryLabel(string? text)
     {

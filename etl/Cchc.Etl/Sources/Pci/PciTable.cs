@@ -53,11 +53,14 @@ internal sealed class PciTable(
     public IReadOnlyList<(int Column, string Code)> SubIndexColumns =>
         Columns.Where(c => c.Value.Kind == PciColumnKind.SubIndex).OrderBy(c => c.Key).Select(c => (c.Key, c.Value.Code!)).ToList();
 
-    /// <summary>A summary table has the weighted total and at least a few sub-indices; a ranking table has the
-    /// weighted total and its rank.</summary>
-    public bool IsSummary => TotalColumn is not null && SubIndexColumns.Count >= PciTableFinder.MinimumSubIndices;
+    /// <summary>A summary table has the weighted PCI (its header says "PCI", which tells it from PAPI's weighted
+    /// total) and at least a few sub-indices; a ranking table has the weighted PCI and its rank.</summary>
+    public bool IsSummary => HasPciTotal && SubIndexColumns.Count >= PciTableFinder.MinimumSubIndices;
 
-    public bool IsRanking => TotalColumn is not null && RankColumn is not null;
+    public bool IsRanking => HasPciTotal && RankColumn is not null;
+
+    private bool HasPciTotal =>
+        TotalColumn is { } total && HeaderTexts.TryGetValue(total, out var texts) && texts.Any(PciHeaderVocabulary.NamesPci);
 
     /// <summary>The province-name column that labels a value column: the nearest one to its left (the sorted
     /// layouts put each name just left of its value), else the first (a rank column left of the names).</summary>

@@ -20,10 +20,14 @@ internal sealed record PciTableValues(
 /// column knows its province column (<see cref="PciTable.NameColumnFor"/>): the province rows run from the first
 /// province to the first blank, statistic (Min, Median, Max, Trung vị) or repeated-header row; rows below that
 /// repeat provinces as highlights (Hà Nội in 2010–2017) and are never loaded. A name that is not a province is an
-/// error naming the cell; a cell that is not a number is quarantined with its location.
+/// error naming the cell; a cell that is not a number, or a score off its scale (sub-indices 0–10, the weighted PCI
+/// 0–100), is quarantined with its location.
 /// </summary>
 internal sealed class PciTableReader(ProvinceResolver resolver)
 {
+    private const double SubIndexMax = 10;
+    private const double TotalMax = 100;
+
     public PciTableValues Read(PciTable table, int year)
     {
         var sheet = table.Sheet;
@@ -89,6 +93,8 @@ internal sealed class PciTableReader(ProvinceResolver resolver)
             : number is null && CellValues.IsErrorValue(raw) ? $"{what} is the Excel error {text}"
             : number is null ? $"{what} is not a number: '{text}'"
             : role.Kind is PciColumnKind.Rank or PciColumnKind.Order && (number < 1 || number != Math.Floor(number.Value)) ? $"{what} is not a whole number ≥ 1: '{text}'"
+            : role.Kind == PciColumnKind.SubIndex && number is < 0 or > SubIndexMax ? $"{what} is outside the 0–{SubIndexMax} scale: {text}"
+            : role.Kind == PciColumnKind.Total && number is < 0 or > TotalMax ? $"{what} is outside the 0–{TotalMax} scale: {text}"
             : null;
         if (problem is null)
         {
