@@ -1,4 +1,3 @@
-using Cchc.TestSupport;
 using Cchc.Warehouse.Engines;
 
 namespace Cchc.Warehouse.Tests.SqlServer;
@@ -9,7 +8,8 @@ namespace Cchc.Warehouse.Tests.SqlServer;
 /// The DuckDB side is read from a migrated warehouse's information_schema; the SQL Server side from the T-SQL scripts
 /// with ScriptDom. Every difference is listed, naming the table and column.
 /// </summary>
-public sealed class EngineParityTests
+[Collection(LoadedWarehouseGroup.Name)]
+public sealed class EngineParityTests(LoadedWarehouse loaded)
 {
     /// <summary>Facts that grow by millions of rows a year: their T-SQL twins must be clustered columnstore.</summary>
     private static readonly string[] LargeFacts = ["dw.fact_dossier"];
@@ -148,10 +148,9 @@ public sealed class EngineParityTests
         Assert.Equal(["year", "province_key", "criterion_key"], scores.PrimaryKey);
     }
 
-    private static (List<DuckColumn> Duck, TSqlSchema TSql) Read()
+    private (List<DuckColumn> Duck, TSqlSchema TSql) Read()
     {
-        using var temp = new TempWarehouse();
-        var duck = temp.Warehouse.Query<DuckColumn>(
+        var duck = loaded.Warehouse.Query<DuckColumn>(
             """
             SELECT c.table_schema AS Schema, c.table_name AS "Table", t.table_type AS Kind, c.column_name AS "Column",
                    c.data_type AS DataType, c.is_nullable AS Nullable

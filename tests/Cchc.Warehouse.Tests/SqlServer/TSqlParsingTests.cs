@@ -24,7 +24,8 @@ public sealed class TSqlParsingTests
         var batches = scripts.SelectMany(s => s.Statements().Select((sql, i) => ($"Schema/sqlserver/{s.Name} batch {i + 1}", sql)))
             .Append(("bootstrap", SqlServerStatements.Bootstrap))
             .ToList();
-        Assert.True(batches.Count > scripts.Count, "scripts were split into batches");
+        var withoutGo = scripts.Where(s => !s.Sql.ReplaceLineEndings("\n").Split('\n').Any(l => l.Trim().Equals("GO", StringComparison.OrdinalIgnoreCase))).Select(s => s.Name).ToList();
+        Assert.True(withoutGo.Count == 0, "T-SQL scripts must end their batches with GO lines (never rely on ';' at line ends): " + string.Join(", ", withoutGo));
         AssertParses(batches);
     }
 

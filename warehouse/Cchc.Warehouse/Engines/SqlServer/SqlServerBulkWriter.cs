@@ -25,6 +25,7 @@ internal sealed class SqlServerBulkWriter : IBulkWriter
     private readonly IReadOnlyList<string> _keyColumns;
     private readonly StagingBuffer _buffer;
     private bool _completed;
+    private bool _failed;
 
     private SqlServerBulkWriter(DbConnection connection, DbTransaction transaction, string table, string stage, IReadOnlyList<SqlColumn> columns, IReadOnlyList<string> keyColumns)
     {
@@ -56,10 +57,18 @@ internal sealed class SqlServerBulkWriter : IBulkWriter
     public void WriteRow(ReadOnlySpan<object?> values)
     {
         ObjectDisposedException.ThrowIf(_completed, this);
-        _buffer.Add(values);
-        if (_buffer.Count >= FlushRows)
+        try
         {
-            Flush();
+            _buffer.Add(values);
+            if (_buffer.Count >= FlushRows)
+            {
+                Flush();
+            }
+        }
+        catch
+        {
+            _failed = true;
+            throw;
         }
     }
 
@@ -70,15 +79,29 @@ internal sealed class SqlServerBulkWriter : IBulkWriter
             return;
         }
 
-        Flush();
-        _connection.Execute(SqlServerStatements.MergeStage(_stage, _table, _columns, _keyColumns), transaction: _transaction, commandTimeout: 0);
-        _connection.Execute(SqlServerStatements.DropStage(_stage), transaction: _transaction);
-        _completed = true;
+        try
+        {
+            Flush();
+            _connection.Execute(SqlServerStatements.MergeStage(_stage, _table, _columns, _keyColumns), transaction: _transaction, commandTimeout: 0);
+            _connection.Execute(SqlServerStatements.DropStage(_stage), transaction: _transaction);
+            _completed = true;
+        }
+        catch
+        {
+            _failed = true;
+            throw;
+        }
     }
 
+    /// <summary>Completes like the DuckDB appender does, unless writing already failed: the file's transaction is
+    /// rolled back then, and a second error from a doomed transaction would hide the first.</summary>
     public void Dispose()
     {
-        Complete();
+        if (!_failed)
+        {
+            Complete();
+        }
+
         _buffer.Dispose();
     }
 

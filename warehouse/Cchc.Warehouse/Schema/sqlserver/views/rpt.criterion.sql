@@ -4,3 +4,4 @@ SELECT criterion_key, index_code, version_code AS methodology_version, criterion
        level, name_vi AS criterion_name, name_en AS criterion_name_en, max_points, weight, points_source,
        valid_from_year, valid_to_year, is_illustrative, note
 FROM dw.dim_criterion;
+GO

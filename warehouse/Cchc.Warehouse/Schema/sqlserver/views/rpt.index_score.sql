@@ -32,3 +32,4 @@ FROM dw.fact_index_score f
 JOIN dw.dim_province p  ON p.province_key = f.province_key
 JOIN dw.dim_criterion c ON c.criterion_key = f.criterion_key
 LEFT JOIN etl.[file] fl ON fl.file_id = f.file_id;
+GO

@@ -7,3 +7,4 @@ SELECT y                            AS year,
        DATEFROMPARTS(y, 12, 31)     AS year_end,
        CAST(y AS NVARCHAR(4))       AS year_label
 FROM years;
+GO
