@@ -22,7 +22,22 @@ public sealed class LoadCommand : ICommand
 
         var loader = LoaderRegistry.ForKind(args[0])
             ?? throw new UsageException($"unknown kind '{args[0]}': use one of {string.Join(", ", LoaderRegistry.Kinds)}");
-        var files = LoaderRegistry.ExpandPaths(args.Skip(1));
+        // Files named explicitly are loaded (and fail clearly if they are not of this kind); files found by expanding a
+        // folder are taken only when their content is of this kind, so notes or other indices beside them are left alone.
+        var named = args.Skip(1).ToList();
+        var files = new List<string>();
+        foreach (var path in LoaderRegistry.ExpandPaths(named))
+        {
+            if (named.Contains(path) || loader.Recognises(path))
+            {
+                files.Add(path);
+            }
+            else
+            {
+                context.Progress($"      skipping {Path.GetFileName(path)}: not a {loader.Kind} file");
+            }
+        }
+
         if (files.Count == 0)
         {
             throw new UsageException("no files found in " + string.Join(", ", args.Skip(1)));
