@@ -1,11 +1,12 @@
 using Cchc.Etl.Sources;
+using Cchc.Etl.Sources.Par;
 
 namespace Cchc.Etl.Loading;
 
 /// <summary>Every file loader, by kind. Index parsers are wrapped in <see cref="IndexFileLoader"/>.</summary>
 public static class LoaderRegistry
 {
-    private static readonly IIndexSource[] IndexSources = [];
+    private static readonly IIndexSource[] IndexSources = [new ParSource()];
 
     private static readonly Lazy<IReadOnlyList<IFileLoader>> Loaders = new(() =>
         IndexSources.Select(s => (IFileLoader)new IndexFileLoader(s)).ToList());

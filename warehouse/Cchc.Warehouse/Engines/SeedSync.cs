@@ -24,7 +24,11 @@ internal sealed class SeedSync(WarehouseBase warehouse)
         {
             SyncIfChanged(current, criteriaSeed, SeedData.ReadText(criteriaSeed), tx => SyncCriteria(criteriaSeed, tx));
         }
+
+        SyncIfChanged(current, ParMappingSeed, SeedData.ReadText(ParMappingSeed), SyncParCriterionMapping);
     }
+
+    private const string ParMappingSeed = "par-criterion-mapping.csv";
 
     private void SyncIfChanged(Dictionary<string, string> current, string name, string content, Action<System.Data.Common.DbTransaction> sync)
     {
@@ -144,6 +148,31 @@ internal sealed class SeedSync(WarehouseBase warehouse)
 
                 Exec("DELETE FROM dw.dim_criterion WHERE criterion_key = @key", new { key }, tx);
             }
+        }
+    }
+
+    /// <summary>The PAR version mapping is a plain list (no keys referenced by facts): replaced whole.</summary>
+    private void SyncParCriterionMapping(System.Data.Common.DbTransaction tx)
+    {
+        Exec("DELETE FROM dw.par_criterion_mapping", null, tx);
+        foreach (var row in SeedData.ReadCsv(ParMappingSeed))
+        {
+            Exec(
+                """
+                INSERT INTO dw.par_criterion_mapping (from_version, from_code, to_version, to_code, change_type, is_illustrative, note)
+                VALUES (@fromVersion, @fromCode, @toVersion, @toCode, @change, @illustrative, @note)
+                """,
+                new
+                {
+                    fromVersion = row["from_version"],
+                    fromCode = NullIfEmpty(row["from_code"]),
+                    toVersion = row["to_version"],
+                    toCode = NullIfEmpty(row["to_code"]),
+                    change = row["change_type"],
+                    illustrative = row["is_illustrative"] is "true" or "1",
+                    note = NullIfEmpty(row["note"]),
+                },
+                tx);
         }
     }
 
