@@ -12,9 +12,11 @@ public sealed class ParSampleWriter : ISampleWriter
 {
     public const string Kind = "par";
 
-    public IReadOnlyList<SampleFile> Write(string directory)
+    public IReadOnlyList<SampleFile> Write(string directory) => Write(directory, ParSampleGenerator.Generate());
+
+    /// <summary>Writes an already generated sample (tests compare the files with the sample in memory).</summary>
+    public static IReadOnlyList<SampleFile> Write(string directory, ParSample sample)
     {
-        var sample = ParSampleGenerator.Generate();
         Directory.CreateDirectory(directory);
         var files = new List<SampleFile>();
         ParYearSample? previous = null;

@@ -95,15 +95,15 @@ public sealed class ParSource(ParCatalogue? catalogue = null) : IIndexSource
             var criterion = methodology.Find(column.Code);
             if (criterion is null)
             {
-                rejected.Add(new QuarantineRecord(sheet.Where(column.HeaderRow, column.Column),
+                rejected.Add(new QuarantineRecord(sheet.Where(column.HeaderRow, column.HeaderColumn),
                     $"criterion '{column.Code}' is not in PAR methodology {methodology.Version} ({year}); column skipped",
-                    sheet.Text(column.HeaderRow, column.Column, followMerges: true)));
+                    sheet.Text(column.HeaderRow, column.HeaderColumn)));
                 continue;
             }
 
             if (column.Kind == ParColumnKind.Score && column.HeaderMax is { } max && Math.Abs(max - (double)criterion.MaxPoints) > Tolerance)
             {
-                throw new SpreadsheetException(sheet.Where(column.HeaderRow, column.Column),
+                throw new SpreadsheetException(sheet.Where(column.HeaderRow, column.HeaderColumn),
                     string.Create(CultureInfo.InvariantCulture,
                         $"criterion {column.Code} has max points {max} in the header but {criterion.MaxPoints} in PAR methodology {methodology.Version} for {year}: the file was scored under another methodology"));
             }

@@ -13,7 +13,9 @@ internal enum ParColumnKind
 
 /// <summary>A column of a PAR result table, recognised from its (merged, multi-row) header.</summary>
 /// <param name="HeaderMax">Max points printed in the header, e.g. "(1,5)", when there is one.</param>
-internal sealed record ParColumn(int Column, string Code, ParColumnKind Kind, double? HeaderMax, int HeaderRow);
+/// <param name="HeaderRow">Row of the header cell that carries the code (the top-left cell of its merged range).</param>
+/// <param name="HeaderColumn">Column of that cell.</param>
+internal sealed record ParColumn(int Column, string Code, ParColumnKind Kind, double? HeaderMax, int HeaderRow, int HeaderColumn);
 
 /// <summary>A sheet's result table: where the provinces are and what each column means.</summary>
 internal sealed record ParTable(Sheet Sheet, int ProvinceColumn, IReadOnlyList<int> DataRows, IReadOnlyList<ParColumn> Columns);
@@ -126,8 +128,8 @@ internal static partial class ParTableReader
 
     private static ParColumn? Classify(Sheet sheet, IReadOnlyList<int> headerRows, int column, int provinceColumn, int lastColumn)
     {
-        var texts = headerRows.Select(r => (Row: r, Text: HeaderText(sheet, r, column, provinceColumn, lastColumn)))
-            .Where(t => t.Text is not null)
+        var texts = headerRows.Select(r => HeaderText(sheet, r, column, provinceColumn, lastColumn))
+            .OfType<(int Row, int Column, string Text)>()
             .ToList();
         if (texts.Count == 0)
         {
@@ -138,26 +140,31 @@ internal static partial class ParTableReader
         var kind = RankHeader().IsMatch(deepest) ? ParColumnKind.Rank : ParColumnKind.Score;
         for (var i = texts.Count - 1; i >= 0; i--)
         {
-            if (CodeOf(texts[i].Text!) is { } code)
+            if (CodeOf(texts[i].Text) is { } code)
             {
-                return new ParColumn(column, code, kind, MaxOf(texts[i].Text!), texts[i].Row);
+                return new ParColumn(column, code, kind, MaxOf(texts[i].Text), texts[i].Row, texts[i].Column);
             }
         }
 
         return null;
     }
 
-    /// <summary>A header cell's text, following merges, unless the cell belongs to a title merged across most of the table.</summary>
-    private static string? HeaderText(Sheet sheet, int row, int column, int provinceColumn, int lastColumn)
+    /// <summary>A header cell's text and where it sits (the top-left of its merged range), unless the cell belongs to a
+    /// title merged across most of the table.</summary>
+    private static (int Row, int Column, string Text)? HeaderText(Sheet sheet, int row, int column, int provinceColumn, int lastColumn)
     {
         var merged = sheet.Merged.FirstOrDefault(m => m.Contains(row, column));
-        var isMerged = merged != default;
-        if (isMerged && (merged.ToColumn - merged.FromColumn + 1) * 2 > lastColumn - provinceColumn + 1 && merged.FromColumn <= provinceColumn)
+        if (merged != default)
         {
-            return null;
+            if ((merged.ToColumn - merged.FromColumn + 1) * 2 > lastColumn - provinceColumn + 1 && merged.FromColumn <= provinceColumn)
+            {
+                return null;
+            }
+
+            (row, column) = (merged.FromRow, merged.FromColumn);
         }
 
-        return sheet.Text(row, column, followMerges: true);
+        return sheet.Text(row, column) is { } text ? (row, column, text) : null;
     }
 
     internal static string? CodeOf(string header)
