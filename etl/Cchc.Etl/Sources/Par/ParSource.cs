@@ -59,8 +59,9 @@ public sealed class ParSource(ParCatalogue? catalogue = null) : IIndexSource
         var realRanks = provenance.Where(p => p.Entry.ValueKind == ParValueKind.Rank)
             .Select(p => (p.ProvinceKey, p.Entry.CriterionCode)).ToHashSet();
 
+        var order = methodology.Criteria.Select((c, i) => (c.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
         var records = new List<ScoreRecord>();
-        foreach (var key in values.Keys.OrderBy(k => k.ProvinceKey).ThenBy(k => k.Code, Comparer<string>.Create(ParCodes.Compare)))
+        foreach (var key in values.Keys.OrderBy(k => k.ProvinceKey).ThenBy(k => order[k.Code]))
         {
             var score = values.Score(key);
             var rank = values.Rank(key);

@@ -118,10 +118,20 @@ internal sealed class ParTreeAllocator
     /// <summary>Logistic shares: value_i = lower_i + (upper_i − lower_i)·σ(propensity_i + θ), θ found by bisection.</summary>
     private long[] Spread(IReadOnlyList<ParCriterion> nodes, IReadOnlyList<(long Lower, long Upper)> ranges, long target)
     {
-        double Total(double theta) => nodes.Select((n, i) => ranges[i].Lower + ((ranges[i].Upper - ranges[i].Lower) * Sigmoid(_propensity[n.Code] + theta))).Sum();
+        var propensity = nodes.Select(n => _propensity[n.Code]).ToArray();
+        double Total(double theta)
+        {
+            var sum = 0.0;
+            for (var i = 0; i < propensity.Length; i++)
+            {
+                sum += ranges[i].Lower + ((ranges[i].Upper - ranges[i].Lower) * Sigmoid(propensity[i] + theta));
+            }
+
+            return sum;
+        }
 
         double lo = -60, hi = 60;
-        for (var i = 0; i < 100; i++)
+        for (var i = 0; i < 48; i++)
         {
             var mid = (lo + hi) / 2;
             (lo, hi) = Total(mid) < target ? (mid, hi) : (lo, mid);
@@ -131,7 +141,7 @@ internal sealed class ParTreeAllocator
         var values = new long[nodes.Count];
         for (var i = 0; i < nodes.Count; i++)
         {
-            var exact = ranges[i].Lower + ((ranges[i].Upper - ranges[i].Lower) * Sigmoid(_propensity[nodes[i].Code] + theta));
+            var exact = ranges[i].Lower + ((ranges[i].Upper - ranges[i].Lower) * Sigmoid(propensity[i] + theta));
             var quantum = Quantum(nodes[i]);
             values[i] = Math.Clamp((long)Math.Round(exact / quantum) * quantum, ranges[i].Lower, ranges[i].Upper);
         }
