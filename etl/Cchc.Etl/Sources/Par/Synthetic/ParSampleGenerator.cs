@@ -50,7 +50,7 @@ public static class ParSampleGenerator
         var kept = ParFactConflicts.Resolve(year, yearFacts, constraints, issues);
         var comparable = previous is not null && provinces.All(p => previous.ContainsKey(p.Key)) ? previous : null;
         var planned = ParTotalsPlanner.Plan(provinces, kept, constraints, comparable, Shapes[year],
-            p => SyntheticProvinces.QualityOf(p) + (0.5 * SyntheticProvinces.YearShock(p.Key, year)),
+            p => SyntheticProvinces.QualityOf(p) + (0.8 * SyntheticProvinces.YearShock(p.Key, year)),
             SyntheticProvinces.For("par-totals", year));
 
         var real = new List<ParProvenanceEntry>();
