@@ -92,6 +92,15 @@ public sealed class ParSourceTests : IDisposable
         Assert.False(new ParSource().Recognises(Workbook.Open(Save(other, "pci.xlsx"))));
     }
 
+    [Theory]
+    [InlineData("pci", "PCI 2017.xlsx")]
+    [InlineData("pci", "PCI 2008.xls")]
+    [InlineData("papi", "PAPI 2011-2019.xlsx")]
+    public void Real_PCI_and_PAPI_workbooks_are_not_taken_for_PAR(string folder, string file)
+    {
+        Assert.False(new ParSource().Recognises(Workbook.Open(SharedData.Path("data", "real", folder, file))));
+    }
+
     [Fact]
     public void Header_max_points_that_differ_from_the_catalogue_stop_the_file_naming_the_cell()
     {
