@@ -36,7 +36,7 @@ public sealed class ParSource(ParCatalogue? catalogue = null) : IIndexSource
         var values = new ParValues();
         var rejected = new List<QuarantineRecord>();
         var tables = workbook.Sheets
-            .Where(s => !s.IsHidden && !IsOwnSheet(s.Name))
+            .Where(s => !s.IsHidden && !ParWorkbookLayout.IsOwnSheet(s.Name))
             .Select(ParTableReader.Read)
             .OfType<ParTable>()
             .ToList();
@@ -82,10 +82,6 @@ public sealed class ParSource(ParCatalogue? catalogue = null) : IIndexSource
             WriteCompanionFacts = session => ParValueSourceWriter.Replace(session, year, companion),
         };
     }
-
-    private static bool IsOwnSheet(string name) =>
-        string.Equals(name, SyntheticMarker.SheetName, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(name, ParWorkbookLayout.ProvenanceSheet, StringComparison.OrdinalIgnoreCase);
 
     private static void ReadTable(ParTable table, int year, ParMethodology methodology, ParValues values, List<QuarantineRecord> rejected)
     {

@@ -8,6 +8,11 @@ public static class ParWorkbookLayout
 
     public static readonly IReadOnlyList<string> ProvenanceColumns =
         ["year", "province_code", "province", "criterion_code", "value_kind", "value", "source", "note"];
+
+    /// <summary>Sheets that are ours (provenance, synthetic marker), never part of the ministry's tables or titles.</summary>
+    public static bool IsOwnSheet(string name) =>
+        string.Equals(name, Samples.SyntheticMarker.SheetName, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(name, ProvenanceSheet, StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>What a real value is: a score, a published rank, or the appraisal part of a field (the seed appendix

@@ -45,7 +45,7 @@ internal static partial class ParYear
 
     private static IEnumerable<(SourceLocation Where, string Text)> TopTexts(Workbook workbook)
     {
-        foreach (var sheet in workbook.Sheets.Where(s => !s.IsHidden))
+        foreach (var sheet in workbook.Sheets.Where(s => !s.IsHidden && !ParWorkbookLayout.IsOwnSheet(s.Name)))
         {
             for (var r = 0; r < Math.Min(TitleRows, sheet.RowCount); r++)
             {

@@ -46,8 +46,9 @@ public static class ParSampleGenerator
     {
         var provinces = ProvinceCatalog.Default.ValidAtEndOf(year);
         var yearFacts = facts.Totals.Where(f => f.Year == year).ToList();
-        var constraints = ParYearConstraints.For(year, provinces.Count, facts.Aggregates.SingleOrDefault(a => a.Year == year), yearFacts);
-        var kept = ParFactConflicts.Resolve(year, yearFacts, constraints, issues);
+        var aggregate = facts.Aggregates.SingleOrDefault(a => a.Year == year);
+        var kept = ParFactConflicts.Resolve(year, yearFacts, ParYearConstraints.For(year, provinces.Count, aggregate, yearFacts), issues);
+        var constraints = ParYearConstraints.For(year, provinces.Count, aggregate, kept);
         var comparable = previous is not null && provinces.All(p => previous.ContainsKey(p.Key)) ? previous : null;
         var planned = ParTotalsPlanner.Plan(provinces, kept, constraints, comparable, Shapes[year],
             p => SyntheticProvinces.QualityOf(p) + (0.8 * SyntheticProvinces.YearShock(p.Key, year)),
