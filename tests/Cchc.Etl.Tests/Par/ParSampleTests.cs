@@ -87,6 +87,14 @@ public sealed class ParSampleTests(ParDemoFixture demo) : IClassFixture<ParDemoF
                 .Select(f => (2021, Code(f["province"], 2021), f["field"].Split(' ')[0], double.Parse(f["field_rank"]))));
         Assert.Equal(knownRanks.Order(), citedRanks.Order());
 
+        // Each cited value keeps the note of its own source row: Lâm Đồng 2016's score is derived, its rank reported.
+        var lamDong2016 = demo.Warehouse.Query<(string Kind, double Value, string Note)>(
+            "SELECT value_kind, value, note FROM rpt.par_value_source WHERE year = 2016 AND province_code = '68' ORDER BY value_kind").ToList();
+        Assert.Equal(("rank", 48.0), (lamDong2016[0].Kind, lamDong2016[0].Value));
+        Assert.Contains("như năm 2016", lamDong2016[0].Note, StringComparison.Ordinal);
+        Assert.Equal(("score", 67.17), (lamDong2016[1].Kind, lamDong2016[1].Value));
+        Assert.StartsWith("derived", lamDong2016[1].Note, StringComparison.Ordinal);
+
         // Đồng Nai 2012: the rank is real (43) but no score was published, so the record is synthetic and its rank cited.
         var dongNai = Assert.Single(Totals(), t => t is { Year: 2012, Province: "75" });
         Assert.Equal((43, true), (dongNai.Rank, dongNai.Synthetic));

@@ -11,10 +11,14 @@ internal sealed record ParTotalFact(
     Province Province,
     decimal? Score,
     string? ScoreSource,
+    string? ScoreNote,
     int? Rank,
     string? RankSource,
-    IReadOnlyList<string> Notes)
+    string? RankNote)
 {
+    /// <summary>The notes of the rows behind this fact (some carry constraints, e.g. "only province above 90%").</summary>
+    public IEnumerable<string> Notes => new[] { ScoreNote, RankNote }.OfType<string>().Distinct();
+
     /// <summary>How much to trust the fact when two contradict: the weaker of its sources.</summary>
     public int Strength => Math.Min(
         ScoreSource is null ? int.MaxValue : ParSourceStrength.Of(ScoreSource),
@@ -104,9 +108,10 @@ internal sealed class ParKnownFacts
                     throw new InvalidOperationException($"{FactsSeed} gives two different values for {g.First().Province.ShortName} {g.Key.Year}.");
                 }
 
-                return new ParTotalFact(g.Key.Year, g.First().Province, scored.FirstOrDefault().Score, scored.Count > 0 ? scored[0].Source : null,
-                    ranked.FirstOrDefault().Rank, ranked.Count > 0 ? ranked[0].Source : null,
-                    g.Select(r => r.Note).Where(n => n.Length > 0).ToList());
+                static string? NoteOf(string note) => note.Length == 0 ? null : note;
+                return new ParTotalFact(g.Key.Year, g.First().Province,
+                    scored.FirstOrDefault().Score, scored.Count > 0 ? scored[0].Source : null, scored.Count > 0 ? NoteOf(scored[0].Note) : null,
+                    ranked.FirstOrDefault().Rank, ranked.Count > 0 ? ranked[0].Source : null, ranked.Count > 0 ? NoteOf(ranked[0].Note) : null);
             })
             .OrderBy(f => f.Year).ThenBy(f => f.Province.Key)
             .ToList();

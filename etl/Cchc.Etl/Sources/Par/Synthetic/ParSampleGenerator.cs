@@ -35,8 +35,7 @@ public static class ParSampleGenerator
         {
             var sample = GenerateYear(year, catalogue.For(year), facts, previous, issues);
             years.Add(sample);
-            var totals = sample.Provinces.ToDictionary(p => p.Province.Key, p => (int)(p.Total * 100));
-            previous = totals;
+            previous = sample.Provinces.ToDictionary(p => p.Province.Key, p => (int)(p.Total * 100));
         }
 
         return new ParSample(years, issues);
@@ -59,12 +58,12 @@ public static class ParSampleGenerator
         {
             if (fact.Score is { } score)
             {
-                real.Add(Entry(year, fact.Province, ParCodes.Total, ParValueKind.Score, score, fact.ScoreSource!, Join(fact.Notes)));
+                real.Add(Entry(year, fact.Province, ParCodes.Total, ParValueKind.Score, score, fact.ScoreSource!, fact.ScoreNote));
             }
 
             if (fact.Rank is { } rank)
             {
-                real.Add(Entry(year, fact.Province, ParCodes.Total, ParValueKind.Rank, rank, fact.RankSource!, Join(fact.Notes)));
+                real.Add(Entry(year, fact.Province, ParCodes.Total, ParValueKind.Rank, rank, fact.RankSource!, fact.RankNote));
             }
         }
 
@@ -174,6 +173,4 @@ public static class ParSampleGenerator
 
     private static ParProvenanceEntry Entry(int year, Province province, string code, string kind, decimal value, string source, string? note) =>
         new(year, province.GsoCode, province.ShortName, code, kind, (double)value, source, note);
-
-    private static string? Join(IReadOnlyList<string> notes) => notes.Count == 0 ? null : string.Join("; ", notes);
 }

@@ -76,7 +76,7 @@ internal static class ParWorkbookWriter
             row++;
         }
 
-        Footer(sheet, row + 1, year, 2, fields.Select((f, i) => (Column: 5 + (2 * i), Code: f.Code)).Prepend((Column: 2, Code: ParCodes.Total)));
+        Footer(sheet, row + 1, year, fields.Select((f, i) => (Column: 5 + (2 * i), Code: f.Code)).Prepend((Column: 2, Code: ParCodes.Total)));
     }
 
     private static void WriteField(XlsxWriter.SheetData sheet, ParYearSample year, ParCriterion field)
@@ -125,7 +125,7 @@ internal static class ParWorkbookWriter
             row++;
         }
 
-        Footer(sheet, row + 1, year, 2, columns);
+        Footer(sheet, row + 1, year, columns);
     }
 
     private static void WriteProvenance(XlsxWriter.SheetData sheet, ParYearSample year)
@@ -155,9 +155,9 @@ internal static class ParWorkbookWriter
         }
     }
 
-    private static void Footer(XlsxWriter.SheetData sheet, int row, ParYearSample year, int nameColumn, IEnumerable<(int Column, string Code)> columns)
+    private static void Footer(XlsxWriter.SheetData sheet, int row, ParYearSample year, IEnumerable<(int Column, string Code)> columns)
     {
-        sheet.Set(row, nameColumn - 1, "Trung bình cả nước");
+        sheet.Set(row, 1, "Trung bình cả nước");
         foreach (var (c, code) in columns)
         {
             var average = year.Provinces.Average(p => p.Scores[code]);
