@@ -33,6 +33,10 @@ public sealed class DemoCommand : ICommand
         var sampleDir = Path.Combine(outDir, "sample");
         context.Progress($"Writing the synthetic sample to {sampleDir}");
         var files = SampleGenerator.WriteAll(sampleDir);
+        foreach (var note in files.SelectMany(f => f.Notes ?? []))
+        {
+            context.Out.WriteLine($"  note: {note}");
+        }
 
         using var session = context.OpenForWriting("cchc demo", target);
         var warehouse = session.Warehouse;

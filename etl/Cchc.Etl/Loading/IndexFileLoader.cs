@@ -48,6 +48,7 @@ public sealed class IndexFileLoader(IIndexSource source) : IFileLoader
 
         using var session = warehouse.BeginFile(runId, info);
         var unkeyed = session.ReplaceScores(source.IndexCode, parsed.Years, parsed.Scores);
+        parsed.WriteCompanionFacts?.Invoke(session);
         var rejected = parsed.Rejected.Concat(unkeyed).ToList();
         session.Quarantine(rejected);
         var loaded = parsed.Scores.Count - unkeyed.Count;

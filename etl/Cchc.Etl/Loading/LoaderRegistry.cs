@@ -1,6 +1,7 @@
 using Cchc.Etl.Sources;
 using Cchc.Etl.Sources.Pci;
 using Cchc.Etl.Sources.Papi;
+using Cchc.Etl.Sources.Par;
 
 namespace Cchc.Etl.Loading;
 
@@ -9,7 +10,7 @@ namespace Cchc.Etl.Loading;
 /// while index loaders read whole workbooks.</summary>
 public static class LoaderRegistry
 {
-    private static readonly IIndexSource[] IndexSources = [new PciSource(), new PapiSource()];
+    private static readonly IIndexSource[] IndexSources = [new PciSource(), new PapiSource(), new ParSource()];
 
     private static readonly IFileLoader[] OtherLoaders = [new OneStopLogLoader(), new OneStopCatalogLoader()];
 

@@ -3,7 +3,8 @@ using Cchc.Etl.Sources.Pci;
 namespace Cchc.Etl.Samples;
 
 /// <summary>A file the synthetic sample wrote, and the loader kind that reads it.</summary>
-public sealed record SampleFile(string Kind, string Path);
+/// <param name="Notes">What the writer wants the user to know about the file (e.g. conflicting real facts it did not use).</param>
+public sealed record SampleFile(string Kind, string Path, IReadOnlyList<string>? Notes = null);
 
 /// <summary>Writes one part of the deterministic synthetic sample (in the layout of the real files).</summary>
 public interface ISampleWriter
@@ -14,7 +15,7 @@ public interface ISampleWriter
 /// <summary>The whole synthetic sample, in load order (indices before the data that refers to them).</summary>
 public static class SampleGenerator
 {
-    private static readonly ISampleWriter[] Writers = [new PciSampleWriter(), new PapiSampleWriter(), new OneStopSampleWriter()];
+    private static readonly ISampleWriter[] Writers = [new PciSampleWriter(), new PapiSampleWriter(), new ParSampleWriter(), new OneStopSampleWriter()];
 
     public static IReadOnlyList<SampleFile> WriteAll(string directory)
     {

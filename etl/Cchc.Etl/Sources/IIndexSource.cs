@@ -25,4 +25,9 @@ public sealed record ParsedScores(
     string IndexCode,
     IReadOnlyCollection<int> Years,
     IReadOnlyList<ScoreRecord> Scores,
-    IReadOnlyList<QuarantineRecord> Rejected);
+    IReadOnlyList<QuarantineRecord> Rejected)
+{
+    /// <summary>Optional facts of the source's own that belong with these scores (e.g. the provenance of real values
+    /// in a PAR workbook); written in the same transaction, after the scores.</summary>
+    public Action<ILoadSession>? WriteCompanionFacts { get; init; }
+}

@@ -24,7 +24,11 @@ internal sealed class SeedSync(WarehouseBase warehouse)
         {
             SyncIfChanged(current, criteriaSeed, SeedData.ReadText(criteriaSeed), tx => SyncCriteria(criteriaSeed, tx));
         }
+
+        SyncIfChanged(current, ParMappingSeed, SeedData.ReadText(ParMappingSeed), SyncParCriterionMapping);
     }
+
+    private const string ParMappingSeed = "par-criterion-mapping.csv";
 
     private void SyncIfChanged(Dictionary<string, string> current, string name, string content, Action<System.Data.Common.DbTransaction> sync)
     {
@@ -77,6 +81,12 @@ internal sealed class SeedSync(WarehouseBase warehouse)
         }
     }
 
+    private static readonly string[] CriterionColumns =
+    [
+        "criterion_key", "index_code", "version_code", "criterion_code", "parent_code", "level", "name_vi", "name_en",
+        "max_points", "weight", "points_source", "valid_from_year", "valid_to_year", "is_illustrative", "note",
+    ];
+
     private void SyncCriteria(string seedName, System.Data.Common.DbTransaction tx)
     {
         var rows = SeedData.ReadCsv(seedName);
@@ -86,6 +96,7 @@ internal sealed class SeedSync(WarehouseBase warehouse)
             .ToDictionary(r => (r.Index, r.Code, r.From), r => r.Key);
         var nextKey = warehouse.Connection.ExecuteScalar<int>("SELECT COALESCE(MAX(criterion_key), 0) + 1 FROM dw.dim_criterion", transaction: tx);
         var seen = new HashSet<int>();
+        var keyed = new List<(int Key, IReadOnlyDictionary<string, string> Row)>();
         foreach (var row in rows)
         {
             var from = int.Parse(row["valid_from_year"], CultureInfo.InvariantCulture);
@@ -100,32 +111,7 @@ internal sealed class SeedSync(WarehouseBase warehouse)
                 throw new InvalidOperationException($"Seed {seedName} repeats criterion {naturalKey}.");
             }
 
-            Exec("DELETE FROM dw.dim_criterion WHERE criterion_key = @key", new { key }, tx);
-            Exec(
-                """
-                INSERT INTO dw.dim_criterion (criterion_key, index_code, version_code, criterion_code, parent_code, level, name_vi, name_en,
-                    max_points, weight, points_source, valid_from_year, valid_to_year, is_illustrative, note)
-                VALUES (@key, @index, @version, @code, @parent, @level, @vi, @en, @max, @weight, @source, @from, @to, @illustrative, @note)
-                """,
-                new
-                {
-                    key,
-                    index = row["index_code"],
-                    version = row["version_code"],
-                    code = row["criterion_code"],
-                    parent = NullIfEmpty(row["parent_code"]),
-                    level = int.Parse(row["level"], CultureInfo.InvariantCulture),
-                    vi = row["name_vi"],
-                    en = row["name_en"],
-                    max = ParseDouble(row["max_points"]),
-                    weight = ParseDouble(row["weight"]),
-                    source = NullIfEmpty(row["points_source"]),
-                    from,
-                    to = string.IsNullOrEmpty(row["valid_to_year"]) ? (int?)null : int.Parse(row["valid_to_year"], CultureInfo.InvariantCulture),
-                    illustrative = row["is_illustrative"] is "true" or "1",
-                    note = NullIfEmpty(row["note"]),
-                },
-                tx);
+            keyed.Add((key, row));
         }
 
         // Rows dropped from the seed disappear unless facts still point at them (then the seed is wrong: say so).
@@ -141,10 +127,42 @@ internal sealed class SeedSync(WarehouseBase warehouse)
                     throw new InvalidOperationException(
                         $"Seed {seedName} no longer defines criterion key {key}, but {used} scores use it. Reload or keep the row with a valid_to_year.");
                 }
-
-                Exec("DELETE FROM dw.dim_criterion WHERE criterion_key = @key", new { key }, tx);
             }
+
+            Exec("DELETE FROM dw.dim_criterion WHERE index_code = @index", new { index }, tx);
         }
+
+        // Keys are kept, so facts keep pointing at their criterion; a catalogue of hundreds of rows goes in one bulk write.
+        using var writer = warehouse.CreateBulkWriter(tx, "dw.dim_criterion", CriterionColumns);
+        foreach (var (key, row) in keyed)
+        {
+            int criterionKey = key;
+            int level = int.Parse(row["level"], CultureInfo.InvariantCulture);
+            int from = int.Parse(row["valid_from_year"], CultureInfo.InvariantCulture);
+            int? to = string.IsNullOrEmpty(row["valid_to_year"]) ? null : int.Parse(row["valid_to_year"], CultureInfo.InvariantCulture);
+            bool illustrative = row["is_illustrative"] is "true" or "1";
+            writer.WriteRow([criterionKey, row["index_code"], row["version_code"], row["criterion_code"], NullIfEmpty(row["parent_code"]), level,
+                row["name_vi"], row["name_en"], ParseDouble(row["max_points"]), ParseDouble(row["weight"]), NullIfEmpty(row["points_source"]),
+                from, to, illustrative, NullIfEmpty(row["note"])]);
+        }
+
+        writer.Complete();
+    }
+
+    /// <summary>The PAR version mapping is a plain list (no keys referenced by facts): replaced whole.</summary>
+    private void SyncParCriterionMapping(System.Data.Common.DbTransaction tx)
+    {
+        Exec("DELETE FROM dw.par_criterion_mapping", null, tx);
+        using var writer = warehouse.CreateBulkWriter(tx, "dw.par_criterion_mapping",
+            ["from_version", "from_code", "to_version", "to_code", "change_type", "is_illustrative", "note"]);
+        foreach (var row in SeedData.ReadCsv(ParMappingSeed))
+        {
+            bool illustrative = row["is_illustrative"] is "true" or "1";
+            writer.WriteRow([row["from_version"], NullIfEmpty(row["from_code"]), row["to_version"], NullIfEmpty(row["to_code"]),
+                row["change_type"], illustrative, NullIfEmpty(row["note"])]);
+        }
+
+        writer.Complete();
     }
 
     private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -1,0 +1,41 @@
+using Cchc.Etl.Spreadsheets;
+using Cchc.TestSupport;
+using Cchc.Warehouse;
+
+namespace Cchc.Cli.Tests;
+
+public sealed class ParLoadCommandTests
+{
+    [Fact]
+    public void Load_par_loads_each_workbook_in_its_own_transaction_and_names_the_one_that_fails()
+    {
+        using var temp = new TempWarehouse();
+        temp.Close();
+        var good = Path.Combine(temp.Directory, "chi-so-cchc-2018.xlsx");
+        var writer = new XlsxWriter();
+        writer.AddSheet("Tổng hợp")
+            .Row(0, "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2018")
+            .Row(2, "STT", "Tỉnh, thành phố", "Chỉ số CCHC năm 2018", null)
+            .Row(3, null, null, "Điểm (%)", "Xếp hạng")
+            .Row(4, 1, "Quảng Ninh", 89.06, 1)
+            .Row(5, 2, "Ha Noi", "83,98%", 2)
+            .Row(6, 3, "Phú Yên", 69.53, 63)
+            .Merge(2, 2, 2, 3);
+        writer.Save(good);
+        var bad = Path.Combine(temp.Directory, "chi-so-cchc-2017.xlsx");
+        File.WriteAllText(bad, "not a workbook");
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = CliApp.Run(["load", "par", temp.Directory, "--warehouse", "duckdb:" + temp.Target.Location], stdout, stderr);
+
+        Assert.Equal(CliApp.Failed, exit);
+        var text = stdout.ToString();
+        Assert.Contains("1 of 2 files loaded", text, StringComparison.Ordinal);
+        Assert.Contains("chi-so-cchc-2017.xlsx: file 'chi-so-cchc-2017.xlsx'", text, StringComparison.Ordinal);
+        Assert.Contains("FAILED", text, StringComparison.Ordinal);
+        using var warehouse = temp.Reopen();
+        Assert.Equal([("22", 89.06, 1), ("01", 83.98, 2), ("54", 69.53, 63)], warehouse.Query<(string, double, int)>(
+            "SELECT province_code, score, rank FROM rpt.index_score WHERE index_code = 'PAR' AND year = 2018 ORDER BY rank"));
+    }
+}
