@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cchc.Etl.Loading;
+using Cchc.Warehouse.Quality;
 
 namespace Cchc.Cli.Commands;
 
@@ -8,7 +9,7 @@ public sealed class LoadCommand : ICommand
 {
     public string Name => "load";
 
-    public string Usage => "load <kind> <file-or-folder>... [--json]";
+    public string Usage => "load <kind> <file-or-folder>... [--json] [plan: --province P --year Y --result-year Y]";
 
     public string Summary => $"Load files ({string.Join('|', LoaderRegistry.Kinds)}); one transaction per file";
 
@@ -22,6 +23,17 @@ public sealed class LoadCommand : ICommand
 
         var loader = LoaderRegistry.ForKind(args[0])
             ?? throw new UsageException($"unknown kind '{args[0]}': use one of {string.Join(", ", LoaderRegistry.Kinds)}");
+        if (loader is IConfigurableFileLoader configurable)
+        {
+            try
+            {
+                loader = configurable.WithOptions(context.Line.Option);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException(e.Message);
+            }
+        }
         var files = LoaderRegistry.ExpandPaths(args.Skip(1));
         if (files.Count == 0)
         {
@@ -51,17 +63,18 @@ public sealed class LoadCommand : ICommand
         var failed = results.Count(r => !r.Succeeded);
         warehouse.FinishRun(runId, failed == 0 ? "succeeded" : failed == results.Count ? "failed" : "partial",
             failed == 0 ? null : $"{failed} of {results.Count} files failed");
-        PrintSummary(context, runId, results);
+        PrintSummary(context, runId, results, DqFindingStore.CountByRun(warehouse, runId));
         return results;
     }
 
-    private static void PrintSummary(CommandContext context, long runId, IReadOnlyList<FileLoadResult> results)
+    private static void PrintSummary(CommandContext context, long runId, IReadOnlyList<FileLoadResult> results, (long Errors, long Warnings) findings)
     {
         if (context.Json)
         {
             context.WriteJson(new
             {
                 RunId = runId,
+                DataQuality = new { findings.Errors, findings.Warnings },
                 Files = results.Select(r => new
                 {
                     File = r.FileName, r.Kind, Status = r.Succeeded ? "loaded" : "failed", r.RowsLoaded, r.RowsQuarantined,
@@ -83,6 +96,11 @@ public sealed class LoadCommand : ICommand
         foreach (var r in results.Where(r => !r.Succeeded))
         {
             context.Out.WriteLine($"  {r.FileName}: {r.Error}");
+        }
+
+        if (findings.Errors + findings.Warnings > 0)
+        {
+            context.Out.WriteLine($"Data quality: {findings.Errors} error(s), {findings.Warnings} warning(s) — 'cchc dq' lists them");
         }
     }
 }

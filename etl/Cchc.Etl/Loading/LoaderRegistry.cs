@@ -2,13 +2,16 @@ using Cchc.Etl.Sources;
 
 namespace Cchc.Etl.Loading;
 
-/// <summary>Every file loader, by kind. Index parsers are wrapped in <see cref="IndexFileLoader"/>.</summary>
+/// <summary>Every file loader, by kind. Index parsers are wrapped in <see cref="IndexFileLoader"/>; loaders of other
+/// kinds of file (remediation plans, dossier logs) are registered as they are.</summary>
 public static class LoaderRegistry
 {
     private static readonly IIndexSource[] IndexSources = [];
 
+    private static readonly IFileLoader[] OtherLoaders = [new RemediationPlanLoader()];
+
     private static readonly Lazy<IReadOnlyList<IFileLoader>> Loaders = new(() =>
-        IndexSources.Select(s => (IFileLoader)new IndexFileLoader(s)).ToList());
+        IndexSources.Select(s => (IFileLoader)new IndexFileLoader(s)).Concat(OtherLoaders).ToList());
 
     public static IReadOnlyList<IFileLoader> All => Loaders.Value;
 

@@ -12,7 +12,7 @@ public interface ISampleWriter
 /// <summary>The whole synthetic sample, in load order (indices before the data that refers to them).</summary>
 public static class SampleGenerator
 {
-    private static readonly ISampleWriter[] Writers = [];
+    private static readonly ISampleWriter[] Writers = [new RemediationPlanSampleWriter()];
 
     public static IReadOnlyList<SampleFile> WriteAll(string directory)
     {

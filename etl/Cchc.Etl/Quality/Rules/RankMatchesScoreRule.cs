@@ -1,0 +1,47 @@
+using Cchc.Warehouse.Quality;
+
+namespace Cchc.Etl.Quality.Rules;
+
+/// <summary>
+/// A published rank equals the rank the scores give (1 = highest; equal scores share the best rank, so a published
+/// rank anywhere within a tie is accepted).
+/// </summary>
+public sealed class RankMatchesScoreRule : QualityRule
+{
+    public override string Name => "rank-matches-score";
+
+    public override DqSeverity Severity => DqSeverity.Warning;
+
+    public override string Description => "Published ranks equal the ranks computed from the scores.";
+
+    public override IEnumerable<DqFinding> Check(QualityDataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var ranked = data.Scores.Where(i => i.PublishedRank is not null && i.Score is not null)
+            .GroupBy(i => (i.IndexCode, i.Year, i.CriterionCode));
+        foreach (var group in ranked)
+        {
+            var items = group.DistinctBy(i => i.ProvinceKey).ToList();
+            if (items.Count < 2)
+            {
+                continue;
+            }
+
+            foreach (var item in items)
+            {
+                var better = items.Count(o => o.Score > item.Score);
+                var tied = items.Count(o => o.Score == item.Score);
+                var best = better + 1;
+                var worst = better + tied;
+                if (item.PublishedRank < best || item.PublishedRank > worst)
+                {
+                    var computed = best == worst ? $"{best}" : $"{best}–{worst} (tied)";
+                    yield return Finding(
+                        item,
+                        $"{Where(item)}, {item.CriterionCode}: published rank {item.PublishedRank}, but score {Num(item.Score)} ranks {computed} of {items.Count}",
+                        $"score {Num(item.Score)}; published rank {item.PublishedRank}; computed rank {computed}");
+                }
+            }
+        }
+    }
+}
