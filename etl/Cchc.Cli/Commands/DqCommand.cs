@@ -36,7 +36,7 @@ public sealed class DqCommand : ICommand
         {
             runId = warehouse.StartRun(CommandText(index, year, province));
             var found = WarehouseQuality.Evaluate(SqlRunner.Of(warehouse), runId.Value, null, DqStages.Command,
-                new QualityScope(index, year is null ? null : [year.Value], province?.Key), includePreLoad: false);
+                new QualityScope(index, year is null ? null : [year.Value], province?.Key), loadedSubjects: []);
             warehouse.FinishRun(runId.Value, "succeeded", $"{found.Count} finding(s)");
         }
 

@@ -3,6 +3,7 @@ using Cchc.Etl.Quality;
 using Cchc.Etl.Sources;
 using Cchc.Etl.Spreadsheets;
 using Cchc.Warehouse;
+using Cchc.Warehouse.Quality;
 
 namespace Cchc.Etl.Loading;
 
@@ -60,7 +61,7 @@ public sealed class IndexFileLoader(IIndexSource source) : IFileLoader
         var unkeyed = session.ReplaceScores(source.IndexCode, parsed.Years, parsed.Scores);
         var rejected = parsed.Rejected.Concat(unkeyed).ToList();
         session.Quarantine(rejected);
-        QualityGate.AfterLoad(session, new QualityScope(source.IndexCode, parsed.Years));
+        QualityGate.AfterLoad(session, new QualityScope(source.IndexCode, parsed.Years), DqSubjects.IndexScore, DqSubjects.Catalogue);
         var loaded = parsed.Scores.Count - unkeyed.Count;
         session.Commit(new FileLoadOutcome(loaded, rejected.Count, "loaded"));
         return new FileLoadResult(path, source.Kind, true, loaded, rejected.Count, clock.Elapsed, Years: parsed.Years);

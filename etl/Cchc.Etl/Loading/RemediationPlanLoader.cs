@@ -5,6 +5,7 @@ using Cchc.Etl.Quality;
 using Cchc.Etl.Spreadsheets;
 using Cchc.Warehouse;
 using Cchc.Warehouse.Plans;
+using Cchc.Warehouse.Quality;
 
 namespace Cchc.Etl.Loading;
 
@@ -76,7 +77,7 @@ public sealed class RemediationPlanLoader(PlanLoadOptions options) : IConfigurab
         using var session = warehouse.BeginFile(runId, info);
         var written = RemediationPlanStore.Replace(session, plan);
         session.Quarantine(parsed.Rejected);
-        QualityGate.AfterLoad(session, new QualityScope(IndexCodes.Par, [plan.ResultYear], plan.ProvinceKey));
+        QualityGate.AfterLoad(session, new QualityScope(IndexCodes.Par, [plan.ResultYear], plan.ProvinceKey), DqSubjects.RemediationPlan);
         session.Commit(new FileLoadOutcome(written, parsed.Rejected.Count, "loaded",
             $"plan {parsed.PlanNumber ?? "(no number)"} of {parsed.Province.ShortName} for {parsed.PlanYear} (PAR {parsed.ResultYear})"));
         return new FileLoadResult(path, PlanKind, true, written, parsed.Rejected.Count, clock.Elapsed, Years: [parsed.PlanYear]);

@@ -29,8 +29,14 @@ public sealed partial record PlanIdentity(IReadOnlyList<string> ProvinceCandidat
                 : null;
             date ??= DatePattern().Match(folded) is { Success: true } d ? ToDate(d) : null;
             provinces.AddRange(ProvincePattern().Matches(folded).Select(m => m.Groups[1].Value.Trim()));
-            resultYear ??= ResultYearPattern().Match(folded) is { Success: true } r ? int.Parse(r.Groups[1].Value, CultureInfo.InvariantCulture) : null;
-            if (titleYear is null && folded.StartsWith("ke hoach", StringComparison.Ordinal) && TitleYearPattern().Match(folded) is { Success: true } y)
+            var isTitle = folded.StartsWith("ke hoach", StringComparison.Ordinal);
+            if (!isTitle)
+            {
+                // In the title ("KẾ HOẠCH … CHỈ SỐ CCHC NĂM 2019") the year is the plan's, not the result's.
+                resultYear ??= ResultYearPattern().Match(folded) is { Success: true } r ? int.Parse(r.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+            }
+
+            if (titleYear is null && isTitle && TitleYearPattern().Match(folded) is { Success: true } y)
             {
                 titleYear = int.Parse(y.Groups[1].Value, CultureInfo.InvariantCulture);
             }

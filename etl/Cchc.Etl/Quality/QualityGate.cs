@@ -44,10 +44,11 @@ public static class QualityGate
         session.Commit(new FileLoadOutcome(0, rejected.Count, "failed", message));
     }
 
-    /// <summary>Post-load step: evaluates the scope the file just replaced, inside its transaction.</summary>
-    public static IReadOnlyList<DqFinding> AfterLoad(ILoadSession session, QualityScope scope)
+    /// <summary>Post-load step: evaluates the scope the file just replaced, inside its transaction. Findings of earlier
+    /// blocked files about the same subjects are superseded: this file replaced what they described.</summary>
+    public static IReadOnlyList<DqFinding> AfterLoad(ILoadSession session, QualityScope scope, params string[] loadedSubjects)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return WarehouseQuality.Evaluate(SqlRunner.Of(session), session.RunId, session.FileId, DqStages.PostLoad, scope, includePreLoad: true);
+        return WarehouseQuality.Evaluate(SqlRunner.Of(session), session.RunId, session.FileId, DqStages.PostLoad, scope, loadedSubjects);
     }
 }

@@ -9,9 +9,9 @@ namespace Cchc.Etl.Quality;
 /// </summary>
 public static class WarehouseQuality
 {
-    /// <param name="includePreLoad">Also supersede findings of files that were blocked before loading (true after a
-    /// successful load of the same scope: the data they described has been replaced).</param>
-    public static IReadOnlyList<DqFinding> Evaluate(ISqlRunner sql, long runId, long? fileId, string stage, QualityScope scope, bool includePreLoad)
+    /// <param name="loadedSubjects">After a successful load: the subjects (dq subjects) it replaced, whose findings from
+    /// earlier blocked files are superseded too. Empty for <c>cchc dq</c>: blocked files stay on record.</param>
+    public static IReadOnlyList<DqFinding> Evaluate(ISqlRunner sql, long runId, long? fileId, string stage, QualityScope scope, IReadOnlyCollection<string> loadedSubjects)
     {
         ArgumentNullException.ThrowIfNull(sql);
         ArgumentNullException.ThrowIfNull(scope);
@@ -23,7 +23,7 @@ public static class WarehouseQuality
             var findings = QualityRules.Run(data)
                 .Where(f => scope.ProvinceKey is null || f.ProvinceKey == scope.ProvinceKey)
                 .ToList();
-            DqFindingStore.Supersede(sql, runId, index, year, scope.ProvinceKey, includePreLoad);
+            DqFindingStore.Supersede(sql, runId, index, year, scope.ProvinceKey, loadedSubjects);
             DqFindingStore.Save(sql, runId, fileId, stage, findings);
             all.AddRange(findings);
         }

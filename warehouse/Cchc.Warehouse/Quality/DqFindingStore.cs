@@ -35,26 +35,31 @@ public static class DqFindingStore
 
     /// <summary>
     /// Marks the current findings of one index-year (optionally one province) as superseded by <paramref name="runId"/>,
-    /// because that scope has just been evaluated again. Findings of files that were blocked before loading stay current
-    /// unless <paramref name="includePreLoad"/> (a successful load of the scope replaced what they described).
+    /// because that scope has just been evaluated again. Findings of files that were blocked before loading stay current,
+    /// except those about <paramref name="preLoadSubjects"/>: a successful load of that subject replaced what they described.
     /// </summary>
-    public static int Supersede(ISqlRunner sql, long runId, string indexCode, int year, int? provinceKey, bool includePreLoad)
+    public static int Supersede(ISqlRunner sql, long runId, string indexCode, int year, int? provinceKey, IReadOnlyCollection<string> preLoadSubjects)
     {
         ArgumentNullException.ThrowIfNull(sql);
+        ArgumentNullException.ThrowIfNull(preLoadSubjects);
         var where = "superseded_by_run IS NULL AND index_code = @indexCode AND year = @year";
+        var parameters = new Dapper.DynamicParameters(new { runId, indexCode, year });
         if (provinceKey is not null)
         {
             where += " AND province_key = @provinceKey";
+            parameters.Add("provinceKey", provinceKey.Value);
         }
 
-        if (!includePreLoad)
+        var subjects = preLoadSubjects.Select((subject, i) => (Name: $"subject{i}", subject)).ToList();
+        foreach (var (name, subject) in subjects)
         {
-            where += " AND stage <> 'pre-load'";
+            parameters.Add(name, subject);
         }
 
-        return provinceKey is null
-            ? sql.Execute($"UPDATE etl.dq_finding SET superseded_by_run = @runId WHERE {where}", new { runId, indexCode, year })
-            : sql.Execute($"UPDATE etl.dq_finding SET superseded_by_run = @runId WHERE {where}", new { runId, indexCode, year, provinceKey });
+        where += subjects.Count == 0
+            ? " AND stage <> 'pre-load'"
+            : $" AND (stage <> 'pre-load' OR subject IN ({string.Join(", ", subjects.Select(s => "@" + s.Name))}))";
+        return sql.Execute($"UPDATE etl.dq_finding SET superseded_by_run = @runId WHERE {where}", parameters);
     }
 
     /// <summary>Findings as rpt.dq_finding shows them, current ones only unless <paramref name="includeSuperseded"/>.</summary>
