@@ -4,15 +4,32 @@ using Cchc.Warehouse;
 
 namespace Cchc.Etl.Tests.Plans;
 
-public sealed class PlanLoadingTests
+/// <summary>The appendix loaded once from the CSV fixture, shared by the tests that only read it.</summary>
+public sealed class LoadedAppendix : IDisposable
+{
+    private readonly TempWarehouse _temp = new();
+
+    public LoadedAppendix()
+    {
+        var result = PlanFixtures.Load(_temp.Warehouse, PlanFixtures.Csv);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(result.Error);
+        }
+    }
+
+    public IWarehouse Warehouse => _temp.Warehouse;
+
+    public void Dispose() => _temp.Dispose();
+}
+
+public sealed class PlanLoadingTests(LoadedAppendix appendix) : IClassFixture<LoadedAppendix>
 {
     [Fact]
     public void Xlsx_docx_and_csv_of_the_appendix_give_identical_facts()
     {
-        using var fromCsv = new TempWarehouse();
         using var fromDocx = new TempWarehouse();
         using var fromXlsx = new TempWarehouse();
-        Assert.True(PlanFixtures.Load(fromCsv.Warehouse, PlanFixtures.Csv).Succeeded);
         Assert.True(PlanFixtures.Load(fromDocx.Warehouse, PlanFixtures.Docx).Succeeded);
         var xlsx = PlanFixtures.Xlsx(fromXlsx.Directory);
         var result = PlanFixtures.Load(fromXlsx.Warehouse, xlsx);
@@ -20,27 +37,26 @@ public sealed class PlanLoadingTests
         Assert.Equal(49, result.RowsLoaded);
         Assert.Equal(0, result.RowsQuarantined);
 
-        var facts = PlanFixtures.Facts(fromCsv.Warehouse);
+        var facts = PlanFixtures.Facts(appendix.Warehouse);
         Assert.Equal(49, facts.Count);
         Assert.Equal(facts, PlanFixtures.Facts(fromDocx.Warehouse));
         Assert.Equal(facts, PlanFixtures.Facts(fromXlsx.Warehouse));
 
         string Agencies(IWarehouse w) => string.Join("\n", w.Query<string>(
             "SELECT criterion_code || ' ' || agency_role || ' ' || agency_ordinal || ' ' || agency_name FROM rpt.remediation_task_agency ORDER BY task_key, agency_role, agency_ordinal"));
-        Assert.Equal(Agencies(fromCsv.Warehouse), Agencies(fromDocx.Warehouse));
-        Assert.Equal(Agencies(fromCsv.Warehouse), Agencies(fromXlsx.Warehouse));
+        Assert.Equal(Agencies(appendix.Warehouse), Agencies(fromDocx.Warehouse));
+        Assert.Equal(Agencies(appendix.Warehouse), Agencies(fromXlsx.Warehouse));
     }
 
     [Fact]
     public void The_appendix_is_Lam_Dongs_2018_plan_for_the_2017_result_with_every_row()
     {
-        using var temp = new TempWarehouse();
-        Assert.True(PlanFixtures.Load(temp.Warehouse, PlanFixtures.Csv).Succeeded);
-        var plan = temp.Warehouse.Query<(string Province, int PlanYear, int ResultYear, string Number, string Date, bool Synthetic)>(
+        var w = appendix.Warehouse;
+        var plan = w.Query<(string Province, int PlanYear, int ResultYear, string Number, string Date, bool Synthetic)>(
             "SELECT DISTINCT province_code, plan_year, result_year, plan_number, CAST(plan_date AS VARCHAR), is_synthetic FROM rpt.remediation_task").Single();
         Assert.Equal(("68", 2018, 2017, "3770/KH-UBND", "2018-06-20", false), plan);
 
-        var row = temp.Warehouse.Query<(double Max, double Score, double Stated, double Computed, string Remedy, string Deadline, string Kind)>(
+        var row = w.Query<(double Max, double Score, double Stated, double Computed, string Remedy, string Deadline, string Kind)>(
             """
             SELECT max_points, appraised_points, points_lost_stated, points_lost_computed, remedy, CAST(deadline_date AS VARCHAR), deadline_kind
             FROM rpt.remediation_task WHERE criterion_code = '1.2'
@@ -49,19 +65,17 @@ public sealed class PlanLoadingTests
         Assert.Equal("Thực hiện đầy đủ, đúng thời gian quy định về các báo cáo định kỳ", row.Remedy);
         Assert.Equal(("2018-12-31", "periodic"), (row.Deadline, row.Kind));
 
-        var levels = temp.Warehouse.Query<(string Level, long Rows)>(
+        var levels = w.Query<(string Level, long Rows)>(
             "SELECT criterion_level_name, COUNT(*) FROM rpt.remediation_task GROUP BY criterion_level_name ORDER BY 1");
         Assert.Equal([("criterion", 18L), ("field", 7L), ("sub-criterion", 24L)], levels);
-        var note = temp.Warehouse.Query<string>("SELECT note FROM rpt.remediation_task WHERE note IS NOT NULL").Single();
+        var note = w.Query<string>("SELECT note FROM rpt.remediation_task WHERE note IS NOT NULL").Single();
         Assert.Equal("Văn phòng UBND tỉnh đã ban hành ngày 27/4/2018", note);
     }
 
     [Fact]
     public void Agencies_are_split_with_their_roles_and_collective_groups_are_one_agency_each()
     {
-        using var temp = new TempWarehouse();
-        Assert.True(PlanFixtures.Load(temp.Warehouse, PlanFixtures.Csv).Succeeded);
-        var w = temp.Warehouse;
+        var w = appendix.Warehouse;
 
         var leads = w.Query<string>(
             "SELECT agency_name FROM rpt.remediation_task_agency WHERE criterion_code = '1.2' AND agency_role = 'lead' ORDER BY agency_ordinal");
@@ -111,9 +125,7 @@ public sealed class PlanLoadingTests
     [Fact]
     public void The_appendix_inconsistency_is_found_when_the_appendix_is_loaded()
     {
-        using var temp = new TempWarehouse();
-        Assert.True(PlanFixtures.Load(temp.Warehouse, PlanFixtures.Csv).Succeeded);
-        var findings = temp.Warehouse.Query<(string Rule, string Severity, string Criterion, string Values, string Stage, string File, int Row, int Year, int PlanYear)>(
+        var findings = appendix.Warehouse.Query<(string Rule, string Severity, string Criterion, string Values, string Stage, string File, int Row, int Year, int PlanYear)>(
             """
             SELECT rule_name, severity, criterion_code, offending_values, stage, source_file, source_row, year, plan_year
             FROM rpt.dq_finding WHERE is_current AND province_code = '68' ORDER BY rule_name, criterion_code
