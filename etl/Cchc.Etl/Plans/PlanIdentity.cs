@@ -6,7 +6,8 @@ namespace Cchc.Etl.Plans;
 
 /// <summary>
 /// What the text around a plan table says about the plan: "KẾ HOẠCH … NĂM 2018", "(Kèm theo kế hoạch số 3770/KH-UBND
-/// ngày 20 tháng 6 năm 2018 của UBND tỉnh Lâm Đồng)", "Chỉ số CCHC năm 2017". Province candidates are the folded words
+/// ngày 20 tháng 6 năm 2018 của UBND tỉnh Lâm Đồng)", "Chỉ số CCHC năm 2017", or header cells "Tỉnh: Lâm Đồng",
+/// "Năm kế hoạch: 2019". Province candidates are the folded words
 /// after every "UBND tỉnh …" in reading order (the "Kèm theo" line first); the caller keeps the first that is a province.
 /// </summary>
 public sealed partial record PlanIdentity(IReadOnlyList<string> ProvinceCandidates, int? TitleYear, string? PlanNumber, DateOnly? PlanDate, int? ResultYear)
@@ -29,6 +30,12 @@ public sealed partial record PlanIdentity(IReadOnlyList<string> ProvinceCandidat
                 : null;
             date ??= DatePattern().Match(folded) is { Success: true } d ? ToDate(d) : null;
             provinces.AddRange(ProvincePattern().Matches(folded).Select(m => m.Groups[1].Value.Trim()));
+            if (ProvinceCellPattern().Match(folded) is { Success: true } cell)
+            {
+                provinces.Add(cell.Groups[1].Value.Trim());
+            }
+
+            titleYear ??= YearCellPattern().Match(folded) is { Success: true } yearCell ? int.Parse(yearCell.Groups[1].Value, CultureInfo.InvariantCulture) : null;
             var isTitle = folded.StartsWith("ke hoach", StringComparison.Ordinal);
             if (!isTitle)
             {
@@ -67,4 +74,12 @@ public sealed partial record PlanIdentity(IReadOnlyList<string> ProvinceCandidat
 
     [GeneratedRegex(@"\bnam (\d{4})\b")]
     private static partial Regex TitleYearPattern();
+
+    /// <summary>A header cell (or label and value in two cells, joined by '|'): "Tỉnh: Lâm Đồng".</summary>
+    [GeneratedRegex(@"^(?:tinh|thanh pho|tinh/thanh pho|tinh, thanh pho|dia phuong)\s*:?\s*(?:\|\s*)?([a-z][a-z \-]*)$")]
+    private static partial Regex ProvinceCellPattern();
+
+    /// <summary>"Năm: 2019", "Năm kế hoạch: 2019".</summary>
+    [GeneratedRegex(@"^nam(?: ke hoach)?\s*:?\s*(?:\|\s*)?(\d{4})$")]
+    private static partial Regex YearCellPattern();
 }

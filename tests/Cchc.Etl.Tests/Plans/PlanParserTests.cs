@@ -53,6 +53,18 @@ public sealed class PlanParserTests : IDisposable
     }
 
     [Fact]
+    public void Province_and_year_can_come_from_header_cells()
+    {
+        var path = Csv("cells.csv",
+            "Tỉnh:,Lâm Đồng,,,,,,,,",
+            "Năm kế hoạch:,2019,,,,,,,,",
+            Header,
+            "1.2,Báo cáo,3,1,2,,,,,");
+        var plan = RemediationPlanParser.Default.Parse(PlanDocument.Open(path));
+        Assert.Equal(("68", 2019, 2018, (string?)null), (plan.Province.GsoCode, plan.PlanYear, plan.ResultYear, plan.PlanNumber));
+    }
+
+    [Fact]
     public void Unusable_rows_are_quarantined_with_their_location()
     {
         var path = Csv("bad.csv",

@@ -119,6 +119,25 @@ public sealed class QualityGateTests : IDisposable
     }
 
     [Fact]
+    public void A_plan_with_a_score_above_its_max_is_blocked_and_leaves_the_earlier_plan_in_place()
+    {
+        Assert.True(PlanFixtures.Load(W, PlanFixtures.Csv).Succeeded);
+        var path = Path.Combine(_temp.Directory, "ke-hoach-sai.csv");
+        var text = File.ReadAllText(PlanFixtures.Csv, Encoding.UTF8)
+            .Replace("1.2,Thực hiện chế độ báo cáo định kỳ,3,\"0,75\",\"2,25\"", "1.2,Thực hiện chế độ báo cáo định kỳ,3,\"3,75\",\"-0,75\"", StringComparison.Ordinal);
+        File.WriteAllText(path, text, Encoding.UTF8);
+
+        var result = PlanFixtures.Load(W, path);
+        Assert.False(result.Succeeded);
+        Assert.Contains("[score-within-range] Lâm Đồng PAR 2017 (plan 2018), criterion 1.2: score 3.75 is above the max points 3", result.Error);
+        Assert.Equal(0.75, W.Query<double>("SELECT appraised_points FROM rpt.remediation_task WHERE criterion_code = '1.2'").Single());
+        var blocked = W.Query<(string File, int Row, bool Current)>(
+            "SELECT source_file, source_row, is_current FROM rpt.dq_finding WHERE blocked_load ORDER BY finding_id");
+        Assert.Equal([("ke-hoach-sai.csv", 9, true), ("ke-hoach-sai.csv", 9, true)], blocked);
+        Assert.Equal(["loaded", "failed"], W.Query<string>("SELECT status FROM etl.file ORDER BY file_id"));
+    }
+
+    [Fact]
     public void The_dq_command_supersedes_warehouse_findings_but_keeps_those_of_blocked_files()
     {
         Assert.False(LoadResults(W, ResultFile("par-2017-bad.csv", lamDong12: 3.5)).Succeeded);

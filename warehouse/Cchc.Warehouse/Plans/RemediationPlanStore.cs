@@ -25,7 +25,11 @@ public static class RemediationPlanStore
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(plan);
-        _ = ProvinceCatalog.Default.ByKey(plan.ProvinceKey);
+        if (ProvinceCatalog.Default.All.All(p => p.Key != plan.ProvinceKey))
+        {
+            throw new ArgumentException($"No province with key {plan.ProvinceKey}.", nameof(plan));
+        }
+
         var scope = new { province = plan.ProvinceKey, planYear = plan.PlanYear };
         session.Execute(
             """
