@@ -25,7 +25,7 @@ public sealed partial record PlanIdentity(IReadOnlyList<string> ProvinceCandidat
         foreach (var text in texts.OrderBy(t => CellValues.Fold(t).Contains("kem theo", StringComparison.Ordinal) ? 0 : 1))
         {
             var folded = CellValues.Fold(text);
-            number ??= PlanNumberPattern().Match(text) is { Success: true } n
+            number ??= folded.Contains("ke hoach so", StringComparison.Ordinal) && PlanNumberPattern().Match(text) is { Success: true } n
                 ? Regex.Replace(n.Groups[1].Value, @"\s+", string.Empty).ToUpperInvariant()
                 : null;
             date ??= DatePattern().Match(folded) is { Success: true } d ? ToDate(d) : null;

@@ -24,7 +24,7 @@ SELECT
     t.parent_criterion_code,
     t.criterion_level,
     CASE t.criterion_level WHEN 0 THEN 'total' WHEN 1 THEN 'field' WHEN 2 THEN 'criterion' ELSE 'sub-criterion' END AS criterion_level_name,
-    COALESCE(c.criterion_key, t.criterion_key)   AS criterion_key,
+    c.criterion_key                              AS criterion_key,
     t.criterion_name                             AS criterion_name,
     c.name_vi                                    AS catalogue_criterion_name,
     c.name_en                                    AS catalogue_criterion_name_en,
