@@ -77,6 +77,8 @@ public sealed class QualityRuleTests
         var findings = Run(rule, [Score(1, IndexCodes.Total, 80, 2), Score(2, IndexCodes.Total, 70, 1), Score(4, IndexCodes.Total, 60, 3)]);
         Assert.Equal([1, 2], findings.Select(f => f.ProvinceKey!.Value).Order());
         Assert.Empty(Run(rule, [Score(1, IndexCodes.Total, 80, 1), Score(2, IndexCodes.Total, 70, 3), Score(4, IndexCodes.Total, 70, 2), Score(6, IndexCodes.Total, 60, 4)]));
+        Assert.Empty(Run(rule, [Score(1, IndexCodes.Total, 80), Score(2, IndexCodes.Total, 70, 2), Score(4, IndexCodes.Total, 60, 3)])); // an unranked province still takes a place
+        Assert.Single(Run(rule, [Score(1, IndexCodes.Total, 80), Score(2, IndexCodes.Total, 70, 1), Score(4, IndexCodes.Total, 60, 3)]));
     }
 
     [Fact]
@@ -132,6 +134,7 @@ public sealed class QualityRuleTests
         Assert.Equal("plan appraised points 0.75; PAR result 1", finding.OffendingValues);
         Assert.Empty(Run(rule, [Plan("1.2", 3, 0.75, 2.25), Score(LamDong, "1.2", 0.75), Score(1, "1.1", 1.0)]));
         Assert.Empty(Run(rule, [Plan("1.2", 3, 0.75, 2.25)]));
+        Assert.Empty(Run(rule, [Plan("1.2", 2, 0.75, 1.25), Score(LamDong, "1.2", 1.0)])); // max differs from the catalogue: another scope
     }
 
     [Fact]

@@ -17,9 +17,9 @@ public sealed class RankMatchesScoreRule : QualityRule
     public override IEnumerable<DqFinding> Check(QualityDataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var ranked = data.Scores.Where(i => i.PublishedRank is not null && i.Score is not null)
-            .GroupBy(i => (i.IndexCode, i.Year, i.CriterionCode));
-        foreach (var group in ranked)
+        // Ranks are computed among every scored province (a province without a published rank still takes a place).
+        var scored = data.Scores.Where(i => i.Score is not null).GroupBy(i => (i.IndexCode, i.Year, i.CriterionCode));
+        foreach (var group in scored)
         {
             var items = group.DistinctBy(i => i.ProvinceKey).ToList();
             if (items.Count < 2)
@@ -27,7 +27,7 @@ public sealed class RankMatchesScoreRule : QualityRule
                 continue;
             }
 
-            foreach (var item in items)
+            foreach (var item in items.Where(i => i.PublishedRank is not null))
             {
                 var better = items.Count(o => o.Score > item.Score);
                 var tied = items.Count(o => o.Score == item.Score);
