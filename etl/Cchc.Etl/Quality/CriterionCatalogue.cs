@@ -6,11 +6,13 @@ namespace Cchc.Etl.Quality;
 public sealed class CriterionCatalogue
 {
     private readonly ILookup<(string Index, string Code), CatalogueCriterion> _byCode;
+    private readonly ILookup<(string Index, string? Parent), CatalogueCriterion> _byParent;
 
     public CriterionCatalogue(IEnumerable<CatalogueCriterion> criteria)
     {
         All = criteria.ToList();
         _byCode = All.ToLookup(c => (c.IndexCode, c.CriterionCode));
+        _byParent = All.ToLookup(c => (c.IndexCode, c.ParentCode));
     }
 
     public static CriterionCatalogue Empty { get; } = new([]);
@@ -32,7 +34,7 @@ public sealed class CriterionCatalogue
         _byCode[(indexCode, code)].FirstOrDefault(c => c.IsValidIn(year));
 
     public IReadOnlyList<CatalogueCriterion> ChildrenOf(string indexCode, string parentCode, int year) =>
-        All.Where(c => c.IndexCode == indexCode && c.ParentCode == parentCode && c.IsValidIn(year)).ToList();
+        _byParent[(indexCode, parentCode)].Where(c => c.IsValidIn(year)).ToList();
 
     public IReadOnlyList<CatalogueCriterion> Level(string indexCode, int level, int year) =>
         All.Where(c => c.IndexCode == indexCode && c.Level == level && c.IsValidIn(year)).ToList();

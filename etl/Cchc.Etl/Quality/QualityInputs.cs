@@ -16,9 +16,15 @@ public static class QualityInputs
         ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(catalogue);
         var items = new List<QualityItem>();
+        var provinces = new Dictionary<(string Code, int Year), Province?>();
         foreach (var s in parsed.Scores)
         {
-            if (ProvinceCatalog.Default.ByCode(s.ProvinceCode, s.Year) is not { } province
+            if (!provinces.TryGetValue((s.ProvinceCode, s.Year), out var province))
+            {
+                provinces[(s.ProvinceCode, s.Year)] = province = ProvinceCatalog.Default.ByCode(s.ProvinceCode, s.Year);
+            }
+
+            if (province is null
                 || catalogue.Find(s.IndexCode, s.CriterionCode, s.Year) is not { } criterion)
             {
                 continue;

@@ -23,9 +23,10 @@ public sealed class ChildrenSumToParentRule : QualityRule
         foreach (var group in groups)
         {
             var items = group.ToList();
+            var byParent = items.Where(i => i.ParentCode is not null).ToLookup(i => i.ParentCode!, StringComparer.Ordinal);
             foreach (var parent in items.DistinctBy(i => i.CriterionCode))
             {
-                var children = items.Where(i => i.ParentCode == parent.CriterionCode).DistinctBy(i => i.CriterionCode).ToList();
+                var children = byParent[parent.CriterionCode].DistinctBy(i => i.CriterionCode).ToList();
                 if (children.Count == 0)
                 {
                     continue;

@@ -27,10 +27,12 @@ public sealed class RankMatchesScoreRule : QualityRule
                 continue;
             }
 
+            var scores = items.Select(i => i.Score!.Value).Order().ToArray();
             foreach (var item in items.Where(i => i.PublishedRank is not null))
             {
-                var better = items.Count(o => o.Score > item.Score);
-                var tied = items.Count(o => o.Score == item.Score);
+                var score = item.Score!.Value;
+                var better = scores.Length - UpperBound(scores, score);
+                var tied = UpperBound(scores, score) - LowerBound(scores, score);
                 var best = better + 1;
                 var worst = better + tied;
                 if (item.PublishedRank < best || item.PublishedRank > worst)
@@ -43,5 +45,45 @@ public sealed class RankMatchesScoreRule : QualityRule
                 }
             }
         }
+    }
+
+    /// <summary>First index whose value is not below <paramref name="value"/> (the array is sorted ascending).</summary>
+    private static int LowerBound(double[] sorted, double value)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (sorted[mid] < value)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>First index whose value is above <paramref name="value"/>.</summary>
+    private static int UpperBound(double[] sorted, double value)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (sorted[mid] <= value)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 }
