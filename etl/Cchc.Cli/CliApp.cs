@@ -18,6 +18,7 @@ public static class CliApp
         new NightlyCommand(),
         new PublishCommand(),
         new BenchCommand(),
+        new DqCommand(),
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

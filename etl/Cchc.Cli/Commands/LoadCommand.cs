@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cchc.Etl.Loading;
+using Cchc.Warehouse.Quality;
 
 namespace Cchc.Cli.Commands;
 
@@ -8,7 +9,7 @@ public sealed class LoadCommand : ICommand
 {
     public string Name => "load";
 
-    public string Usage => "load <kind> <file-or-folder>... [--wait S] [--json]";
+    public string Usage => "load <kind> <file-or-folder>... [--wait S] [--json] [plan: --province P --year Y --result-year Y]";
 
     public string Summary => $"Load files ({string.Join('|', LoaderRegistry.Kinds)}); one transaction per file";
 
@@ -22,6 +23,18 @@ public sealed class LoadCommand : ICommand
 
         var loader = LoaderRegistry.ForKind(args[0])
             ?? throw new UsageException($"unknown kind '{args[0]}': use one of {string.Join(", ", LoaderRegistry.Kinds)}");
+        if (loader is IConfigurableFileLoader configurable)
+        {
+            try
+            {
+                loader = configurable.WithOptions(context.Line.Option);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException(e.Message);
+            }
+        }
+
         // Files named explicitly are loaded (and fail clearly if they are not of this kind); files found by expanding a
         // folder are taken only when their content is of this kind, so notes or other indices beside them are left alone.
         var named = args.Skip(1).ToList();
@@ -71,17 +84,18 @@ public sealed class LoadCommand : ICommand
         var failed = results.Count(r => !r.Succeeded);
         warehouse.FinishRun(runId, failed == 0 ? "succeeded" : failed == results.Count ? "failed" : "partial",
             failed == 0 ? null : $"{failed} of {results.Count} files failed");
-        PrintSummary(context, runId, results);
+        PrintSummary(context, runId, results, DqFindingStore.CountByRun(warehouse, runId));
         return results;
     }
 
-    private static void PrintSummary(CommandContext context, long runId, IReadOnlyList<FileLoadResult> results)
+    private static void PrintSummary(CommandContext context, long runId, IReadOnlyList<FileLoadResult> results, (long Errors, long Warnings) findings)
     {
         if (context.Json)
         {
             context.WriteJson(new
             {
                 RunId = runId,
+                DataQuality = new { findings.Errors, findings.Warnings },
                 Files = results.Select(r => new
                 {
                     File = r.FileName, r.Kind, Status = r.Succeeded ? "loaded" : "failed", r.RowsLoaded, r.RowsQuarantined,
@@ -103,6 +117,11 @@ public sealed class LoadCommand : ICommand
         foreach (var r in results.Where(r => !r.Succeeded))
         {
             context.Out.WriteLine($"  {r.FileName}: {r.Error}");
+        }
+
+        if (findings.Errors + findings.Warnings > 0)
+        {
+            context.Out.WriteLine($"Data quality: {findings.Errors} error(s), {findings.Warnings} warning(s) — 'cchc dq' lists them");
         }
     }
 }

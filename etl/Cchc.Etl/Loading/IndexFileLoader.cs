@@ -1,14 +1,17 @@
 using System.Diagnostics;
+using Cchc.Etl.Quality;
 using Cchc.Etl.Sources;
 using Cchc.Etl.Spreadsheets;
 using Cchc.Warehouse;
+using Cchc.Warehouse.Quality;
 
 namespace Cchc.Etl.Loading;
 
 /// <summary>
 /// Loads one index workbook in one transaction: parse everything first, then replace the index-years the file
 /// covers. A file that cannot be read fails whole and leaves the warehouse as it was; its reason and any rejected
-/// rows are recorded in etl.file / etl.quarantine.
+/// rows are recorded in etl.file / etl.quarantine. Data-quality rules run before the load (an error blocks the file)
+/// and after it, inside the file's transaction (findings in etl.dq_finding).
 /// </summary>
 public sealed class IndexFileLoader(IIndexSource source) : IFileLoader
 {
@@ -46,11 +49,20 @@ public sealed class IndexFileLoader(IIndexSource source) : IFileLoader
             return Fail(warehouse, runId, info, $"{new SourceLocation(path)}: no {source.IndexCode} scores found", parsed.Rejected, clock);
         }
 
+        var preLoad = QualityGate.BeforeLoad(warehouse, parsed);
+        if (QualityGate.Blocks(preLoad))
+        {
+            var message = QualityGate.BlockMessage(preLoad);
+            QualityGate.RecordBlocked(warehouse, runId, info, message, parsed.Rejected, preLoad);
+            return new FileLoadResult(path, source.Kind, false, 0, parsed.Rejected.Count, clock.Elapsed, message, parsed.Years);
+        }
+
         using var session = warehouse.BeginFile(runId, info);
         var unkeyed = session.ReplaceScores(source.IndexCode, parsed.Years, parsed.Scores);
         parsed.WriteCompanionFacts?.Invoke(session);
         var rejected = parsed.Rejected.Concat(unkeyed).ToList();
         session.Quarantine(rejected);
+        QualityGate.AfterLoad(session, new QualityScope(source.IndexCode, parsed.Years), DqSubjects.IndexScore, DqSubjects.Catalogue);
         var loaded = parsed.Scores.Count - unkeyed.Count;
         session.Commit(new FileLoadOutcome(loaded, rejected.Count, "loaded"));
         return new FileLoadResult(path, source.Kind, true, loaded, rejected.Count, clock.Elapsed, Years: parsed.Years);

@@ -1,0 +1,125 @@
+using System.Globalization;
+using Cchc.Etl.Provinces;
+using Cchc.Etl.Quality;
+using Cchc.Warehouse;
+using Cchc.Warehouse.Quality;
+using Cchc.Warehouse.Reference;
+
+namespace Cchc.Cli.Commands;
+
+/// <summary>
+/// <c>cchc dq [--index PAR] [--year Y] [--province P] [--json] [--all] [--no-run] [--rules]</c>: runs the
+/// data-quality rules over the warehouse for the scope, stores their findings, and lists the current findings (with
+/// <c>--all</c> also superseded ones). Exit code 1 when a current error remains.
+/// </summary>
+public sealed class DqCommand : ICommand
+{
+    public string Name => "dq";
+
+    public string Usage => "dq [--index PAR] [--year Y] [--province P] [--json] [--all] [--no-run] [--rules]";
+
+    public string Summary => "Run the data-quality rules over the warehouse and show their findings";
+
+    public int Run(CommandContext context)
+    {
+        if (context.Line.Has("rules"))
+        {
+            return ListRules(context);
+        }
+
+        var index = context.Line.Option("index")?.ToUpperInvariant();
+        var year = context.Line.IntOption("year");
+        using var warehouse = context.OpenWarehouse();
+        var province = ResolveProvince(context.Line.Option("province"), year);
+        long? runId = null;
+        if (!context.Line.Has("no-run"))
+        {
+            runId = warehouse.StartRun(CommandText(index, year, province));
+            var found = WarehouseQuality.Evaluate(SqlRunner.Of(warehouse), runId.Value, null, DqStages.Command,
+                new QualityScope(index, year is null ? null : [year.Value], province?.Key), loadedSubjects: []);
+            warehouse.FinishRun(runId.Value, "succeeded", $"{found.Count} finding(s)");
+        }
+
+        var findings = DqFindingStore.Read(warehouse, index, year, province?.Key, context.Line.Has("all"));
+        var current = findings.Where(f => f.IsCurrent).ToList();
+        var errors = current.Count(f => f.Severity == "error");
+        var warnings = current.Count - errors;
+        if (context.Json)
+        {
+            context.WriteJson(new { RunId = runId, Errors = errors, Warnings = warnings, Findings = findings });
+        }
+        else
+        {
+            Print(context, findings, errors, warnings);
+        }
+
+        return errors > 0 ? CliApp.Failed : CliApp.Ok;
+    }
+
+    private static void Print(CommandContext context, IReadOnlyList<DqFindingRow> findings, int errors, int warnings)
+    {
+        context.Out.WriteLine($"Data quality: {errors} error(s), {warnings} warning(s) current");
+        if (findings.Count == 0)
+        {
+            return;
+        }
+
+        var byRule = new TextTable("rule", "severity", "findings");
+        foreach (var group in findings.Where(f => f.IsCurrent).GroupBy(f => (f.Rule, f.Severity)).OrderBy(g => g.Key.Severity).ThenBy(g => g.Key.Rule, StringComparer.Ordinal))
+        {
+            byRule.Add(group.Key.Rule, group.Key.Severity, group.Count().ToString(CultureInfo.InvariantCulture));
+        }
+
+        context.Out.WriteLine();
+        byRule.Write(context.Out);
+        context.Out.WriteLine();
+        var table = new TextTable("severity", "rule", "index", "year", "province", "criterion", "message", "values", "where", "stage");
+        foreach (var f in findings)
+        {
+            table.Add(f.Severity + (f.IsCurrent ? string.Empty : " (superseded)"), f.Rule, f.IndexCode, f.Year?.ToString(CultureInfo.InvariantCulture),
+                f.ProvinceName, f.CriterionCode, f.Message, f.OffendingValues, Where(f), f.Stage);
+        }
+
+        table.Write(context.Out);
+    }
+
+    private static string Where(DqFindingRow f) =>
+        f.SourceFile is null ? string.Empty
+        : string.Join(", ", new[] { f.SourceFile, f.SourceSheet, f.SourceRow is { } row ? $"row {row}" : null, f.SourceColumn is { } c ? $"column {c}" : null }
+            .Where(p => p is not null));
+
+    private static int ListRules(CommandContext context)
+    {
+        var rules = QualityRules.All.Select(r => new { r.Name, Severity = r.Severity == DqSeverity.Error ? "error" : "warning", r.Description }).ToList();
+        if (context.Json)
+        {
+            context.WriteJson(rules);
+            return CliApp.Ok;
+        }
+
+        var table = new TextTable("rule", "severity", "what it checks");
+        foreach (var r in rules)
+        {
+            table.Add(r.Name, r.Severity, r.Description);
+        }
+
+        table.Write(context.Out);
+        return CliApp.Ok;
+    }
+
+    private static Province? ResolveProvince(string? text, int? year)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var when = year ?? 2024;
+        return ProvinceResolver.Default.Resolve(text, when) ?? ProvinceCatalog.Default.ByCode(text, when)
+            ?? throw new UsageException($"--province '{text}' is not a province{(year is null ? string.Empty : $" in {year}")}");
+    }
+
+    private static string CommandText(string? index, int? year, Province? province) =>
+        "dq" + (index is null ? string.Empty : $" --index {index}") + (year is null ? string.Empty : $" --year {year}")
+        + (province is null ? string.Empty : $" --province {province.GsoCode}");
+}

@@ -1,0 +1,33 @@
+using Cchc.Warehouse;
+using Cchc.Warehouse.Quality;
+
+namespace Cchc.Etl.Quality;
+
+/// <summary>
+/// Runs every rule over the warehouse for a scope, one index-year at a time, and stores the findings: the scope's
+/// earlier findings are superseded, so <c>cchc dq</c> shows what is true now while the history stays queryable.
+/// </summary>
+public static class WarehouseQuality
+{
+    /// <param name="loadedSubjects">After a successful load: the subjects (dq subjects) it replaced, whose findings from
+    /// earlier blocked files are superseded too. Empty for <c>cchc dq</c>: blocked files stay on record.</param>
+    public static IReadOnlyList<DqFinding> Evaluate(ISqlRunner sql, long runId, long? fileId, string stage, QualityScope scope, IReadOnlyCollection<string> loadedSubjects)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        ArgumentNullException.ThrowIfNull(scope);
+        var catalogue = CriterionCatalogue.Load(sql);
+        var all = new List<DqFinding>();
+        foreach (var (index, year) in WarehouseQualityReader.Partitions(sql, scope))
+        {
+            var data = WarehouseQualityReader.Read(sql, stage, index, year, catalogue);
+            var findings = QualityRules.Run(data)
+                .Where(f => scope.ProvinceKey is null || f.ProvinceKey == scope.ProvinceKey)
+                .ToList();
+            DqFindingStore.Supersede(sql, runId, index, year, scope.ProvinceKey, loadedSubjects);
+            DqFindingStore.Save(sql, runId, fileId, stage, findings);
+            all.AddRange(findings);
+        }
+
+        return all;
+    }
+}
