@@ -69,7 +69,7 @@ internal sealed class MlNetRegressor : IRegressor
             var scored = model.Transform(Columns.ToDataView(ml, [row], featureCount));
             if (_explainer is null)
             {
-                var predictor = model is TransformerChain<ITransformer> chain ? chain.LastTransformer : model;
+                var predictor = model is IEnumerable<ITransformer> chain ? chain.Last() : model;
                 if (predictor is not ISingleFeaturePredictionTransformer<ICalculateFeatureContribution> explainable)
                 {
                     return null;
