@@ -15,6 +15,8 @@ public static class CliApp
         new LoadCommand(),
         new StatusCommand(),
         new InspectCommand(),
+        new DriversCommand(),
+        new WhatIfCommand(),
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

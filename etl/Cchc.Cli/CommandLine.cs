@@ -8,7 +8,7 @@ public sealed class CommandLine
 {
     private static readonly HashSet<string> Flags = new(StringComparer.Ordinal)
     {
-        "json", "all", "help", "keep", "no-report", "verbose", "quiet", "force",
+        "json", "all", "help", "keep", "no-report", "verbose", "quiet", "force", "no-models",
     };
 
     private readonly Dictionary<string, List<string>> _options;

@@ -22,7 +22,10 @@ public static class DriversAnalysis
         var current = source.Table(request.IndexCode, request.Year)
             ?? throw new AnalyticsDataException(MissingYear(source, request.IndexCode, request.Year));
         var previous = source.Table(request.IndexCode, request.Year - 1);
-        var attribution = RankAttributor.Attribute(current, previous, request.ProvinceKey, source.Provinces, source.CriterionMapping(request.IndexCode));
+        var mapping = previous is not null && previous.MethodologyVersion != current.MethodologyVersion
+            ? source.CriterionMapping(request.IndexCode)
+            : CriterionMapping.Empty;
+        var attribution = RankAttributor.Attribute(current, previous, request.ProvinceKey, source.Provinces, mapping);
         var models = new List<ModelReport>();
         if (request.IncludeModels)
         {

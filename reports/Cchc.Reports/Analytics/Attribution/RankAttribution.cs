@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 using Cchc.Reports.Analytics.Exact;
 using Cchc.Reports.Analytics.Tables;
 
 namespace Cchc.Reports.Analytics.Attribution;
 
+[JsonConverter(typeof(JsonStringEnumConverter<ComparisonStatus>))]
 public enum ComparisonStatus
 {
     /// <summary>Both years are there; the attribution adds up to the observed rank change.</summary>
@@ -16,6 +18,7 @@ public enum ComparisonStatus
     NoPreviousData,
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<ComponentKind>))]
 public enum ComponentKind
 {
     /// <summary>A field / sub-index / dimension present in both years.</summary>

@@ -64,7 +64,7 @@ public sealed class AnalyticsSource(IWarehouse warehouse)
         var toCode = view.Pick("to_criterion_code", "new_criterion_code", "target_criterion_code", "to_code");
         if (!view.Exists)
         {
-            _notes.Add("No PAR criterion mapping (rpt.par_criterion_mapping) is loaded: criteria are compared only within one methodology version.");
+            _notes.Add("No PAR criterion mapping (rpt.par_criterion_mapping) is loaded: criteria of different methodology versions are not compared.");
             return Attribution.CriterionMapping.Empty;
         }
 
@@ -103,11 +103,15 @@ public sealed class AnalyticsSource(IWarehouse warehouse)
         }
 
         var agencyExpression = lead ?? agency!;
-        var roleFilter = lead is null ? $" AND LOWER({role}) IN ('lead', 'chủ trì', 'chu tri', 'chu_tri')" : string.Empty;
+        var roleFilter = lead is null ? $" AND LOWER({role}) IN (@lead, @leadVi, @leadFolded)" : string.Empty;
         var rows = warehouse.Query<(int PlanYear, string Code, string? Agency)>(
             $"SELECT CAST({yearColumn} AS INTEGER), {criterion}, {agencyExpression} FROM rpt.remediation_task " +
             $"WHERE CAST({provinceColumn} AS VARCHAR(10)) = @province{roleFilter}",
-            new { province = provinceColumn == "province_key" ? province.Key.ToString(CultureInfo.InvariantCulture) : province.Code });
+            new
+            {
+                province = provinceColumn == "province_key" ? province.Key.ToString(CultureInfo.InvariantCulture) : province.Code,
+                lead = "lead", leadVi = "chủ trì", leadFolded = "chu tri",
+            });
         var planYears = rows.Select(r => r.PlanYear).Distinct().ToList();
         int? chosen = planYears.Contains(year + 1) ? year + 1 : planYears.Contains(year) ? year : planYears.Where(y => y < year).Order().LastOrDefault();
         if (chosen is null or 0)

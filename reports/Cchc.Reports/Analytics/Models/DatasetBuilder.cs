@@ -85,7 +85,7 @@ public static class DatasetBuilder
             }
             else
             {
-                notes.Add($"One-stop on-time rates cover {covered} of {rows.Count} province-years (< {MinimumOnTimeCoverage:P0}); not used as a feature.");
+                notes.Add(FormattableString.Invariant($"One-stop on-time rates cover {covered} of {rows.Count} province-years (less than {MinimumOnTimeCoverage * 100:0}%); not used as a feature."));
             }
         }
 

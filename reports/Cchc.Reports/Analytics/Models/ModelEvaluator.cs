@@ -118,17 +118,17 @@ public static class ModelEvaluator
         foreach (var model in scores.Where(s => !s.IsBaseline))
         {
             var beaten = baselines.Where(b => model.Mae < b.Mae && (model.R2 ?? double.MinValue) > (b.R2 ?? double.MinValue)).ToList();
-            var comparison = string.Join("; ", baselines.Select(b => $"{b.Model} MAE {b.Mae:0.##}, R² {Format(b.R2)}"));
+            var comparison = string.Join("; ", baselines.Select(b => FormattableString.Invariant($"{b.Model} MAE {b.Mae:0.##}, R² {Format(b.R2)}")));
             if (beaten.Count == baselines.Count)
             {
                 anyBeats = true;
-                verdicts.Add($"{model.Model} beats every baseline on held-out years (MAE {model.Mae:0.##}, R² {Format(model.R2)}; {comparison}).");
+                verdicts.Add(FormattableString.Invariant($"{model.Model} beats every baseline on held-out years (MAE {model.Mae:0.##}, R² {Format(model.R2)}; {comparison})."));
             }
             else
             {
                 var notBeaten = baselines.Except(beaten).Select(b => b.Model.Replace("Baseline: ", string.Empty, StringComparison.Ordinal));
                 verdicts.Add($"{model.Model} does NOT beat the {string.Join(" and ", notBeaten)} baseline on held-out years " +
-                             $"(MAE {model.Mae:0.##}, R² {Format(model.R2)}; {comparison}): it adds nothing over the baseline for predicting {target}, " +
+                             FormattableString.Invariant($"(MAE {model.Mae:0.##}, R² {Format(model.R2)}; {comparison}): ") + $"it adds nothing over the baseline for predicting {target}, " +
                              "and its importances should not be read as drivers.");
             }
         }

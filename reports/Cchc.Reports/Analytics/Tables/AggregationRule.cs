@@ -1,5 +1,7 @@
+using System.Text.Json.Serialization;
 namespace Cchc.Reports.Analytics.Tables;
 
+[JsonConverter(typeof(JsonStringEnumConverter<AggregationBasis>))]
 public enum AggregationBasis
 {
     /// <summary>Parent = Σ children (PAR fields, PAPI dimensions).</summary>
@@ -51,8 +53,8 @@ public sealed class AggregationRule
         AggregationBasis.CatalogueWeights => $"{ParentCode} = Σ weight × part (catalogue weights)",
         AggregationBasis.FittedWeights =>
             $"{ParentCode} = Σ weight × part with weights fitted by least squares over {ProvincesChecked} provinces (the catalogue's weights do not reproduce it): " +
-            string.Join(", ", Factors.Select(f => $"{f.Key} {f.Value:0.####}")),
-        _ => $"{ParentCode} is not reproduced by its parts (median gap {MedianAbsoluteResidual:0.###}); the gap is shown as a residual",
+            string.Join(", ", Factors.Select(f => FormattableString.Invariant($"{f.Key} {f.Value:0.####}"))),
+        _ => FormattableString.Invariant($"{ParentCode} is not reproduced by its parts (median gap {MedianAbsoluteResidual:0.###}); the gap is shown as a residual"),
     };
 
     internal static AggregationRule Infer(IndexYear table, string parentCode)

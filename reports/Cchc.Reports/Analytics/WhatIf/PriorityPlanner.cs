@@ -115,7 +115,7 @@ public static class PriorityPlanner
         {
             var best = peers.RankOf(total + byGain.Sum(i => i.TotalGain));
             return new RecoveryPlan(target, RecoveryOutcome.Unreachable, need, [], byGain.Sum(i => i.PointsLost), byGain.Sum(i => i.TotalGain), best,
-                $"Rank {target} needs {need:0.##} more points on the total; recovering every lost point gives {byGain.Sum(i => i.TotalGain):0.##} and rank {best}.");
+                FormattableString.Invariant($"Rank {target} needs {need:0.##} more points on the total; recovering every lost point gives {byGain.Sum(i => i.TotalGain):0.##} and rank {best}."));
         }
 
         var fewest = 0;
@@ -127,9 +127,10 @@ public static class PriorityPlanner
         var chosen = LeastPointsOfSize(items, fewest, need);
         var gain = chosen.Sum(i => i.TotalGain);
         return new RecoveryPlan(target, RecoveryOutcome.Reached, need, chosen, chosen.Sum(i => i.PointsLost), gain, peers.RankOf(total + gain),
-            $"Rank {target} needs {need:0.##} more points on the total. No set of fewer than {fewest} criteria reaches it " +
-            $"(the {fewest - 1} largest recoveries give {byGain.Take(fewest - 1).Sum(i => i.TotalGain):0.##}); of the sets of {fewest}, " +
-            "this one recovers the fewest points.");
+            FormattableString.Invariant($"Rank {target} needs {need:0.##} more points on the total. ") + (fewest == 1
+                ? "One criterion is enough; of those that are, this one recovers the fewest points."
+                : FormattableString.Invariant($"No set of fewer than {fewest} criteria reaches it (the {fewest - 1} largest recoveries give ") +
+                  FormattableString.Invariant($"{byGain.Take(fewest - 1).Sum(i => i.TotalGain):0.##}); of the sets of {fewest}, this one recovers the fewest points.")));
     }
 
     /// <summary>Exact: among sets of exactly <paramref name="size"/> items whose gains reach <paramref name="need"/>,

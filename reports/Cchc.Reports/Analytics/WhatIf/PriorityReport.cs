@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Cchc.Reports.Analytics.Tables;
 
 namespace Cchc.Reports.Analytics.WhatIf;
@@ -24,6 +25,7 @@ public sealed record PriorityItem(
 /// <summary>Rank reached after recovering the first <see cref="Step"/> criteria in priority order.</summary>
 public sealed record WhatIfCurvePoint(int Step, string? Code, decimal CumulativePoints, decimal Total, int Rank);
 
+[JsonConverter(typeof(JsonStringEnumConverter<RecoveryOutcome>))]
 public enum RecoveryOutcome
 {
     /// <summary>The province already holds the target rank or better.</summary>

@@ -98,7 +98,7 @@ public static class WhatIfSimulator
 
             if (value < 0 || (criterion.MaxPoints is { } max && value > max))
             {
-                throw new ArgumentException($"{code} must be between 0 and {criterion.MaxPoints?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "its maximum"}, not {value}.");
+                throw new ArgumentException(FormattableString.Invariant($"{code} must be between 0 and {criterion.MaxPoints?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "its maximum"}, not {value}."));
             }
 
             for (var parent = table.ParentOf(code); parent is not null; parent = table.ParentOf(parent))
