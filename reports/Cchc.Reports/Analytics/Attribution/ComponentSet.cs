@@ -66,7 +66,7 @@ internal static class ComponentSet
             usedThen += then ?? 0m;
             var members = kind == ComponentKind.Field
                 ? CriteriaOf(self, units.Where(u => current.Criteria[u.CurrentCodes[0]].ParentCode == code).ToList(),
-                    notComparable.Any(n => n.Field == code), current, previous, me, before)
+                    notComparable.Any(n => n.Field == code), current, previous, me, before, notes)
                 : [self];
             components.Add(new Component(self, members));
         }
@@ -83,12 +83,28 @@ internal static class ComponentSet
         return (components, notComparable.Select(n => n.Item).ToList());
     }
 
+    /// <summary>Beyond this many criteria in one field the exact Owen enumeration (2^(criteria−1) coalitions per
+    /// criterion and per coalition of fields) gets slow; the field is then attributed as a whole.</summary>
+    public const int MaxCriteriaPerField = 12;
+
     private static IReadOnlyList<Member> CriteriaOf(
         Member field, IReadOnlyList<ComparableUnit> units, bool hasNotComparable,
-        IndexYear current, IndexYear previous, ProvinceScores me, ProvinceScores before)
+        IndexYear current, IndexYear previous, ProvinceScores me, ProvinceScores before, List<string> notes)
     {
         if (units.Count == 0)
         {
+            return [field];
+        }
+
+        if (current.RuleFor(field.Code).Basis == AggregationBasis.Unexplained || previous.RuleFor(field.Code).Basis == AggregationBasis.Unexplained)
+        {
+            notes.Add($"The criteria of {field.Code} do not add up to it, so its change is not split by criterion.");
+            return [field];
+        }
+
+        if (units.Count + 1 > MaxCriteriaPerField)
+        {
+            notes.Add($"{field.Code} has {units.Count} comparable criteria (more than {MaxCriteriaPerField - 1}); its change is not split by criterion.");
             return [field];
         }
 

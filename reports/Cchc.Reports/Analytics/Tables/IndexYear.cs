@@ -83,6 +83,21 @@ public sealed class IndexYear
             ? c.ParentCode ?? (c.Level == 1 ? Warehouse.IndexCodes.Total : null)
             : null;
 
+    /// <summary>True when every parent from <paramref name="code"/> up to the total is a sum or weighted sum of its
+    /// parts, i.e. a change to the code can be carried up to the total.</summary>
+    public bool AddsUpToTotal(string code)
+    {
+        for (var parent = ParentOf(code); parent is not null; parent = ParentOf(parent))
+        {
+            if (RuleFor(parent).Basis == AggregationBasis.Unexplained)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>How much one point of <paramref name="code"/> moves the total (product of factors up the tree).</summary>
     public decimal TotalEffectPerPoint(string code)
     {

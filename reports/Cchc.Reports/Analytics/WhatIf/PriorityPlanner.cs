@@ -30,7 +30,7 @@ public static class PriorityPlanner
         var currentRank = peers.RankOf(total);
 
         var items = table.AtLevel(chosenLevel)
-            .Where(c => c.MaxPoints is not null && me.Score(c.Code) is { } s && s < c.MaxPoints)
+            .Where(c => c.MaxPoints is not null && me.Score(c.Code) is { } s && s < c.MaxPoints && table.AddsUpToTotal(c.Code))
             .Select(c =>
             {
                 var score = me.Score(c.Code)!.Value;
@@ -73,7 +73,7 @@ public static class PriorityPlanner
     {
         for (var level = 2; level >= 1; level--)
         {
-            if (table.AtLevel(level).Any(c => c.MaxPoints is not null && me.Score(c.Code) is not null))
+            if (table.AtLevel(level).Any(c => c.MaxPoints is not null && me.Score(c.Code) is not null && table.AddsUpToTotal(c.Code)))
             {
                 return level;
             }

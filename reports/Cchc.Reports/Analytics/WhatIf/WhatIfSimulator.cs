@@ -91,6 +91,11 @@ public static class WhatIfSimulator
                 throw new ArgumentException($"{table.IndexCode} {table.Year} ({table.MethodologyVersion}) has no criterion '{code}'.");
             }
 
+            if (!table.AddsUpToTotal(code))
+            {
+                throw new ArgumentException($"{code} cannot be carried up to the total: a parent of it is not a sum or weighted sum of its parts in {table.IndexCode} {table.Year}.");
+            }
+
             if (me.Score(code) is null)
             {
                 throw new ArgumentException($"{me.Province.Name} has no {table.Year} score for {code}; there is nothing to change.");
