@@ -1,5 +1,6 @@
 using Cchc.Reports.Analytics;
 using Cchc.Reports.Analytics.Data;
+using Cchc.Reports.Analytics.Models;
 
 namespace Cchc.Cli.Commands;
 
@@ -12,7 +13,7 @@ public sealed class DriversCommand : ICommand
 {
     public string Name => "drivers";
 
-    public string Usage => "drivers --province P --year Y [--index PAR|PCI|PAPI] [--no-models] [--json]";
+    public string Usage => "drivers --province P --year Y [--index PAR|PCI|PAPI] [--no-models] [--seed N] [--permutations N] [--json]";
 
     public string Summary => "Why a rank changed: exact attribution, peer effect, models vs baselines";
 
@@ -29,7 +30,20 @@ public sealed class DriversCommand : ICommand
             context.Progress("Training the models on every year but one, for each year (leave-one-year-out) …");
         }
 
-        var report = DriversAnalysis.Run(source, new DriversRequest(index, year, province.Key, models));
+        var options = new ModelOptions();
+        if (context.Line.IntOption("seed") is { } seed)
+        {
+            options = options with { Seed = seed };
+        }
+
+        if (context.Line.IntOption("permutations") is { } permutations)
+        {
+            options = permutations >= 2
+                ? options with { Permutations = permutations }
+                : throw new UsageException("--permutations must be at least 2 (a standard error needs two)");
+        }
+
+        var report = DriversAnalysis.Run(source, new DriversRequest(index, year, province.Key, models, options));
         if (context.Json)
         {
             context.WriteJson(report);
