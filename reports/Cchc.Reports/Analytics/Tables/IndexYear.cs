@@ -26,8 +26,14 @@ public sealed class IndexYear
         _children = Criteria.Values.Where(c => c.ParentCode is not null || c.Level == 1)
             .GroupBy(c => c.ParentCode ?? Warehouse.IndexCodes.Total, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(c => c.Code, CriterionCodeComparer.Instance).ToList(), StringComparer.Ordinal);
-        MethodologyVersion = Criteria.TryGetValue(Warehouse.IndexCodes.Total, out var total) ? total.Version
-            : Criteria.Values.Select(c => c.Version).FirstOrDefault() ?? "?";
+        // The version most criteria carry: a catalogue may keep one TOTAL row across versions while the criteria
+        // below it change, and criteria are what must not be compared across versions without a mapping.
+        MethodologyVersion = Criteria.Values.Where(c => c.Code != Warehouse.IndexCodes.Total)
+            .GroupBy(c => c.Version, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key)
+            .FirstOrDefault()
+            ?? (Criteria.TryGetValue(Warehouse.IndexCodes.Total, out var total) ? total.Version : "?");
         IsSynthetic = Provinces.Values.Any(p => p.IsSynthetic);
     }
 
@@ -35,6 +41,7 @@ public sealed class IndexYear
 
     public int Year { get; }
 
+    /// <summary>The methodology version of the year's criteria (the one most of them carry).</summary>
     public string MethodologyVersion { get; }
 
     public IReadOnlyDictionary<string, CriterionInfo> Criteria { get; }
