@@ -19,6 +19,8 @@ public static class CliApp
         new PublishCommand(),
         new BenchCommand(),
         new DqCommand(),
+        new DriversCommand(),
+        new WhatIfCommand(),
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

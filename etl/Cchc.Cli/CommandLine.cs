@@ -8,7 +8,7 @@ public sealed class CommandLine
 {
     private static readonly HashSet<string> Flags = new(StringComparer.Ordinal)
     {
-        "json", "all", "help", "keep", "no-report", "verbose", "quiet", "force", "rules", "no-run",
+        "json", "all", "help", "keep", "no-report", "verbose", "quiet", "force", "rules", "no-run", "no-models",
     };
 
     private readonly Dictionary<string, List<string>> _options;

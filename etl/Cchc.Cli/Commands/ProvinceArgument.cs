@@ -1,0 +1,29 @@
+using Cchc.Etl.Provinces;
+using Cchc.Warehouse.Reference;
+
+namespace Cchc.Cli.Commands;
+
+/// <summary>Reads <c>--province</c>: a GSO code ("68") or any spelling the province resolver knows ("Lam Dong", "TP. HCM").</summary>
+internal static class ProvinceArgument
+{
+    public static Province Resolve(CommandContext context, int year)
+    {
+        var text = context.Line.RequireOption("province");
+        var province = text.Trim().All(char.IsAsciiDigit)
+            ? ProvinceCatalog.Default.ByCode(text, year)
+            : ProvinceResolver.Default.Resolve(text, year);
+        return province
+            ?? throw new UsageException($"unknown province '{text}' for {year}: give a province name (with or without diacritics) or its GSO code");
+    }
+
+    public static int Year(CommandContext context) =>
+        context.Line.IntOption("year") ?? throw new UsageException("--year is required");
+
+    public static string Index(CommandContext context)
+    {
+        var index = (context.Line.Option("index") ?? Warehouse.IndexCodes.Par).Trim().ToUpperInvariant();
+        return index is Warehouse.IndexCodes.Par or Warehouse.IndexCodes.Pci or Warehouse.IndexCodes.Papi
+            ? index
+            : throw new UsageException($"--index must be PAR, PCI or PAPI, not '{index}'");
+    }
+}
