@@ -1,1 +1,0 @@
-namespace Cchc.Reports.Tests;
