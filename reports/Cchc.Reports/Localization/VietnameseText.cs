@@ -1,5 +1,7 @@
 using System.Globalization;
 using Cchc.Reports.Charts;
+using Cchc.Reports.Drivers;
+using Cchc.Reports.ReportData;
 
 namespace Cchc.Reports.Localization;
 
@@ -220,4 +222,202 @@ internal sealed class VietnameseText : ReportText
 
     private string List(IReadOnlyList<AttributionItem> items) =>
         items.Count == 0 ? "không có" : string.Join(", ", items.Select(i => $"{i.Code} {i.Name} ({WithSign(i.PlacesGained, 1)})"));
+
+    // ---- Report ----
+    public override string IndexName(string indexCode) => indexCode switch
+    {
+        "PAR" => "Chỉ số CCHC",
+        "PCI" => "PCI",
+        "PAPI" => "PAPI",
+        _ => indexCode,
+    };
+
+    public override string Publisher(string indexCode) => indexCode switch
+    {
+        "PAR" => "Bộ Nội vụ",
+        "PCI" => "VCCI",
+        "PAPI" => "UNDP",
+        _ => indexCode,
+    };
+
+    public override string LevelName(DossierLevel level) => level switch
+    {
+        DossierLevel.Province => "Cấp tỉnh",
+        DossierLevel.District => "Cấp huyện",
+        _ => "Cấp xã",
+    };
+
+    public override string ReportTitle(string indexName, int year, string province) => $"{province}: báo cáo {indexName} năm {year}";
+
+    public override string OverviewTitle(string indexName, int year, int provinces) => $"{indexName} năm {year}: tổng quan {provinces} tỉnh, thành phố";
+
+    public override string SyntheticBanner(string what) =>
+        $"CẢNH BÁO: báo cáo này dùng dữ liệu tổng hợp (synthetic) do CchcAnalytics tự sinh, không phải số liệu thật ({what}). Không trích dẫn các con số này.";
+
+    public override string SyntheticShareText(SyntheticShare share) => share switch
+    {
+        SyntheticShare.All => "dữ liệu tổng hợp (synthetic)",
+        SyntheticShare.Some => "một phần là dữ liệu tổng hợp (synthetic)",
+        _ => "",
+    };
+
+    public override string Footer => "Tạo bằng lệnh cchc report (CchcAnalytics). Biểu đồ vẽ bằng ScottPlot, phông chữ DejaVu Sans nhúng sẵn.";
+
+    public override string WarehouseLabel(string target) => $"Kho dữ liệu: {target}";
+
+    public override string ScoreLabel => "Điểm";
+
+    public override string RankLabel => "Thứ hạng";
+
+    public override string ChangeLabel => "So với năm trước";
+
+    public override string ScoreValue(double score, double? maxPoints) => maxPoints is { } max ? $"{Number(score)}/{Number(max, 0)} điểm" : $"{Number(score)} điểm";
+
+    public override string RankValue(int rank, int provinces) => $"{rank}/{provinces}";
+
+    public override string Change(double scoreChange, int previousRank, int rank, int previousProvinces, int provinces, int previousYear)
+    {
+        var places = previousRank - rank;
+        var move = previousProvinces != provinces ? $"năm {previousYear} xếp {previousRank}/{previousProvinces} (số tỉnh xếp hạng khác nhau)"
+            : places > 0 ? $"tăng {places} bậc so với năm {previousYear} ({previousRank}/{previousProvinces})"
+            : places < 0 ? $"giảm {-places} bậc so với năm {previousYear} ({previousRank}/{previousProvinces})"
+            : $"giữ nguyên thứ hạng so với năm {previousYear}";
+        return $"{WithSign(scoreChange)} điểm; {move}";
+    }
+
+    public override string NoPreviousYear => "Chưa có năm trước trong kho dữ liệu để so sánh";
+
+    public override string MissingPreviousYear(int previousYear) => $"Tỉnh không có điểm năm {previousYear} trong kho dữ liệu";
+
+    public override string MergedProvince(int previousYear, IReadOnlyList<(string Name, int Rank, int Provinces)> constituents) =>
+        "Tỉnh hình thành từ sáp nhập ngày 1/7/2025 nên không có thứ hạng năm trước của riêng mình"
+        + (constituents.Count == 0 ? "" : $"; năm {previousYear}: " + string.Join(", ", constituents.Select(c => $"{c.Name} {c.Rank}/{c.Provinces}")));
+
+    public override string RankHistoryHeading => "Thứ hạng qua các năm";
+
+    public override string PointsLostHeading => "Điểm bị mất theo lĩnh vực và tiêu chí";
+
+    public override string WaterfallHeading => "Thay đổi điểm so với năm trước, theo lĩnh vực";
+
+    public override string AttributionHeading => "Vì sao thứ hạng thay đổi";
+
+    public override string DistributionHeading => "So với các tỉnh, thành phố theo từng lĩnh vực";
+
+    public override string HeatmapHeading => "Bản đồ nhiệt: các tỉnh, thành phố × lĩnh vực";
+
+    public override string PrioritiesHeading => "Ưu tiên khắc phục và mô phỏng thứ hạng";
+
+    public override string ModelHeading => "Mô hình học máy: yếu tố liên quan đến thứ hạng";
+
+    public override string OnTimeHeading => "Hồ sơ một cửa giải quyết đúng hạn";
+
+    public override string ScatterHeading => "Tương quan giữa Chỉ số CCHC, PCI và PAPI";
+
+    public override string PlanHeading => "Thực hiện kế hoạch khắc phục";
+
+    public override string DataQualityHeading => "Cảnh báo chất lượng dữ liệu";
+
+    public override string MethodologyHeading => "Ghi chú phương pháp";
+
+    public override string ProvenanceHeading => "Nguồn dữ liệu";
+
+    public override string Omitted(string reason) => $"Phần này được bỏ qua: {reason}.";
+
+    public override string ChartFailed(string detail) => $"không vẽ được biểu đồ vì số liệu không nhất quán ({detail})";
+
+    public override string DriverGapReason(DriverGap gap, string? detail) => gap switch
+    {
+        DriverGap.NotProvided => "kết quả này cần mô-đun phân tích động lực xếp hạng (giá trị Shapley, mô hình ML.NET), chưa được cài trong bản dựng này",
+        DriverGap.NoPreviousYear => "chưa có năm trước trong kho dữ liệu để so sánh",
+        DriverGap.ProvinceMerged => "tỉnh hình thành từ sáp nhập năm 2025, không có số liệu năm trước của riêng mình",
+        DriverGap.ProvinceMissingPreviousYear => $"tỉnh không có điểm năm {detail}",
+        DriverGap.MethodologyChanged => $"phương pháp đánh giá đã thay đổi giữa hai năm ({detail}), các lĩnh vực không so sánh trực tiếp được",
+        DriverGap.NotAdditive => "tổng điểm của chỉ số này không phải là tổng cộng các lĩnh vực (có trọng số), nên không cộng điểm thu hồi trực tiếp vào tổng được",
+        DriverGap.NoFieldScores => "không có điểm theo lĩnh vực của tỉnh trong kho dữ liệu",
+        DriverGap.NothingLost => "tỉnh không bị mất điểm ở tiêu chí nào",
+        _ => $"không đủ dữ liệu ({detail})",
+    };
+
+    public override string ViewGapReason(ViewGap gap, string view, string? detail) => gap switch
+    {
+        ViewGap.ViewAbsent => $"kho dữ liệu chưa có view rpt.{view} (mô-đun tương ứng chưa được cài hoặc chưa nạp dữ liệu)",
+        ViewGap.ViewIncompatible => $"view rpt.{view} thiếu các cột cần thiết: {detail}",
+        _ => $"view rpt.{view} không có dòng nào cho tỉnh và năm này",
+    };
+
+    public override string NoFieldScores => "kho dữ liệu không có điểm theo lĩnh vực cho chỉ số và năm này";
+
+    public override string NoCriterionScores => "kho dữ liệu không có điểm tối đa và điểm đạt theo lĩnh vực của tỉnh";
+
+    public override string OnlyOneRankedYear => "tỉnh chỉ có thứ hạng của một năm";
+
+    public override string NoOtherIndices(int year) => $"không có dữ liệu PCI hay PAPI năm {year} trong kho dữ liệu";
+
+    public override string NoParThisYear(int year) => $"không có Chỉ số CCHC năm {year} trong kho dữ liệu";
+
+    public override string PrioritiesIntro(int rank, int provinces) =>
+        $"Các tiêu chí bị mất điểm, xếp theo số bậc tăng trên mỗi điểm thu hồi; giả định các tỉnh khác giữ nguyên điểm. Thứ hạng hiện tại tính lại từ điểm: {rank}/{provinces}.";
+
+    public override IReadOnlyList<string> PriorityHeaders { get; } = ["Ưu tiên", "Tiêu chí", "Điểm bị mất", "Hạng nếu thu hồi", "Số bậc tăng / điểm", "Cơ quan chủ trì"];
+
+    public override string NoLeadAgency => "—";
+
+    public override string NoPlanLoaded => "Cột cơ quan chủ trì để trống vì chưa nạp kế hoạch khắc phục của tỉnh.";
+
+    public override IReadOnlyList<string> PlanHeaders(int year) =>
+        ["Kế hoạch năm", "Tiêu chí", "Điểm bị mất khi lập kế hoạch", $"Điểm bị mất năm {year}", "Tình trạng", "Cơ quan chủ trì"];
+
+    public override string PlanStatusText(PlanStatus status) => status switch
+    {
+        PlanStatus.Recovered => "Đã thu hồi hết",
+        PlanStatus.Partly => "Thu hồi một phần",
+        PlanStatus.NotYet => "Chưa thu hồi",
+        PlanStatus.Worse => "Mất thêm điểm",
+        _ => "Không so sánh được",
+    };
+
+    public override string PlanSummary(int planYear, int tasks, int recovered, int partly, int year) =>
+        $"Kế hoạch năm {planYear} có {tasks} tiêu chí; đến năm {year}, {recovered} tiêu chí đã thu hồi hết điểm và {partly} tiêu chí thu hồi một phần.";
+
+    public override IReadOnlyList<string> DataQualityHeaders { get; } = ["Mức độ", "Quy tắc", "Năm", "Chỉ số", "Nội dung", "Tệp"];
+
+    public override string DataQualityIntro(int findings) => $"{findings} phát hiện về chất lượng dữ liệu liên quan đến tỉnh (lỗi trước, rồi cảnh báo).";
+
+    public override string MethodologyVersion(string indexName, int year, string version, int? previousYear, string? previousVersion) =>
+        previousYear is null ? $"Phiên bản phương pháp {indexName} năm {year}: {version}."
+        : previousVersion == version ? $"Phiên bản phương pháp {indexName} năm {year} và năm {previousYear}: {version} (so sánh trực tiếp được)."
+        : $"Phiên bản phương pháp {indexName} năm {year}: {version}; năm {previousYear}: {previousVersion}. Phương pháp đã thay đổi nên so sánh theo lĩnh vực, tiêu chí giữa hai năm không tương đương.";
+
+    public override string IllustrativeCriteria(int count, string version) =>
+        $"{count} tiêu chí của phiên bản {version} trong danh mục là minh họa (đúng cấu trúc, không phải danh mục chính thức).";
+
+    public override string RankSourceNote(bool published) =>
+        published ? "Thứ hạng là thứ hạng công bố." : "Nguồn không công bố thứ hạng: thứ hạng được tính từ điểm (bằng điểm thì đồng hạng).";
+
+    public override string DriversNote(string provider, IReadOnlyList<string> sections) => $"Tính bởi {provider}: {string.Join(", ", sections)}.";
+
+    public override string SyntheticRowsNote(int syntheticRows, int rows) => $"{Whole(syntheticRows)} trong {Whole(rows)} dòng điểm dùng trong báo cáo là dữ liệu tổng hợp (synthetic).";
+
+    public override string ProvenanceIntro => "Các tệp đã nạp vào kho dữ liệu mà báo cáo này dùng (theo rpt.load_history).";
+
+    public override IReadOnlyList<string> ProvenanceHeaders { get; } = ["Tệp", "Loại", "Lần nạp", "Lệnh", "Nạp xong (UTC)", "Số dòng", "SHA-256", "Dữ liệu"];
+
+    public override string RealOrSynthetic(bool synthetic) => synthetic ? "tổng hợp (synthetic)" : "thật";
+
+    public override string SourceLine(IReadOnlyList<(string IndexCode, int FirstYear, int LastYear)> parts, IReadOnlyList<string> files, SyntheticShare share)
+    {
+        var text = "Nguồn: " + string.Join("; ", parts.Select(p => $"{IndexName(p.IndexCode)} {YearSpan(p.FirstYear, p.LastYear)} ({Publisher(p.IndexCode)})"));
+        if (files.Count > 0)
+        {
+            text += "; tệp " + string.Join(", ", files.Take(3)) + (files.Count > 3 ? $" và {files.Count - 3} tệp khác" : "");
+        }
+
+        return share == SyntheticShare.None ? text : $"{text}; {SyntheticShareText(share)}";
+    }
+
+    public override IReadOnlyList<string> OverviewHeaders { get; } = ["Hạng", "Tỉnh, thành phố", "Điểm", "Thay đổi hạng", "Báo cáo"];
+
+    public override string OpenReport => "Xem báo cáo";
+
+    public override string NotComparable => "không so sánh được";
 }
