@@ -74,10 +74,16 @@ internal sealed class ChartCanvas : IDisposable
         Canvas.DrawImage(image, (float)Math.Round(area.Left), (float)Math.Round(area.Top));
     }
 
+    /// <summary>
+    /// Lossless PNG. The Sub filter at zlib level 3 encodes several times faster than Skia's default (all filters,
+    /// level 6) for flat-colour charts, at a somewhat larger file; a report renders dozens of charts.
+    /// </summary>
     public byte[] ToPng()
     {
         using var image = _surface.Snapshot();
-        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        using var pixels = image.PeekPixels();
+        using var data = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 3))
+            ?? throw new InvalidOperationException("PNG encoding failed.");
         return data.ToArray();
     }
 
