@@ -15,6 +15,7 @@ public static class CliApp
         new LoadCommand(),
         new StatusCommand(),
         new InspectCommand(),
+        new ReportCommand(),
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

@@ -13,7 +13,7 @@ public sealed class ExactDriversProvider : IDriversProvider
     /// <summary>Published figures are rounded to 2 decimals; 8 fields can then disagree with the total by up to 0.04.</summary>
     public const double SumTolerance = 0.05;
 
-    public string Name => "CchcAnalytics exact arithmetic";
+    public string Name => nameof(ExactDriversProvider);
 
     public DriverOutcome<RankAttribution> Attribution(DriversQuery query) => DriverOutcome.Missing<RankAttribution>(DriverGap.NotProvided);
 

@@ -91,9 +91,22 @@ internal sealed class EnglishText : ReportText
         return largest is null ? head : $"{head}; largest change: {largest.Name} {WithSign(largest.Change)}";
     }
 
-    public override string WaterfallReading(int rises, double riseSum, int falls, double fallSum, double change) =>
-        $"Scores rose in {rises} field(s) ({WithSign(riseSum)} in total) and fell in {falls} ({WithSign(fallSum)}); "
-        + $"the parts add up exactly to the change of {WithSign(change)} points.";
+    public override string WaterfallReading(int rises, double riseSum, int falls, double fallSum, double change)
+    {
+        var parts = new List<string>();
+        if (rises > 0)
+        {
+            parts.Add($"scores rose in {rises} field(s) ({WithSign(riseSum)} in total)");
+        }
+
+        if (falls > 0)
+        {
+            parts.Add($"{(rises > 0 ? "" : "scores ")}fell in {falls} field(s) ({WithSign(fallSum)})");
+        }
+
+        var head = parts.Count == 0 ? "No field changed its score" : string.Join(" and ", parts);
+        return $"{char.ToUpperInvariant(head[0])}{head[1..]}; the parts add up exactly to the change of {WithSign(change)} points.";
+    }
 
     // 4. Attribution.
     public override string PeerEffect => "Other provinces' moves";

@@ -90,9 +90,22 @@ internal sealed class VietnameseText : ReportText
         return largest is null ? head : $"{head}; thay đổi lớn nhất: {largest.Name} {WithSign(largest.Change)}";
     }
 
-    public override string WaterfallReading(int rises, double riseSum, int falls, double fallSum, double change) =>
-        $"Điểm tăng ở {rises} lĩnh vực (cộng {WithSign(riseSum)}) và giảm ở {falls} lĩnh vực (cộng {WithSign(fallSum)}); "
-        + $"các phần cộng lại đúng bằng mức thay đổi {WithSign(change)} điểm.";
+    public override string WaterfallReading(int rises, double riseSum, int falls, double fallSum, double change)
+    {
+        var parts = new List<string>();
+        if (rises > 0)
+        {
+            parts.Add($"điểm tăng ở {rises} lĩnh vực (cộng {WithSign(riseSum)})");
+        }
+
+        if (falls > 0)
+        {
+            parts.Add($"{(rises > 0 ? "" : "điểm ")}giảm ở {falls} lĩnh vực (cộng {WithSign(fallSum)})");
+        }
+
+        var head = parts.Count == 0 ? "Không lĩnh vực nào thay đổi điểm" : string.Join(" và ", parts);
+        return $"{char.ToUpperInvariant(head[0])}{head[1..]}; các phần cộng lại đúng bằng mức thay đổi {WithSign(change)} điểm.";
+    }
 
     // 4. Attribution.
     public override string PeerEffect => "Do các tỉnh khác thay đổi";

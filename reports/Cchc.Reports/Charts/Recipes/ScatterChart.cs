@@ -93,7 +93,7 @@ public static class ScatterChart
         plot.Title(t.ScatterPanelTitle(correlation));
         plot.XLabel(t.IndexPointsAxis(panel.XIndexName));
         plot.YLabel(t.IndexPointsAxis(panel.YIndexName));
-        ChartStyle.Legend(plot, Alignment.LowerRight);
+        ChartStyle.LegendBelow(plot);
         return plot;
     }
 }

@@ -29,7 +29,9 @@ public static class WhatIfCurveChart
             throw new ArgumentException("A what-if curve needs at least one recovery step.", nameof(input));
         }
 
-        var steps = input.Steps;
+        // Once rank 1 is reached further recoveries change nothing on this chart: stop the curve there.
+        var firstAtTop = input.Steps.ToList().FindIndex(s => s.RankReached == 1);
+        var steps = firstAtTop >= 0 ? input.Steps.Take(firstAtTop + 1).ToList() : input.Steps;
         var last = steps[^1];
         var target = input.TargetRank is { } tr ? steps.FirstOrDefault(s => s.RankReached <= tr) : null;
         var title = t.WhatIfTitle(input.ProvinceName, input.Rank, input.Provinces, last, steps.Count, input.TargetRank, target);
@@ -50,7 +52,8 @@ public static class WhatIfCurveChart
         for (var i = 0; i < Math.Min(NamedSteps, steps.Count); i++)
         {
             var s = steps[i];
-            ChartStyle.Label(plot, s.CriterionCode, s.PointsRecovered, s.RankReached, Alignment.UpperLeft, ChartPalette.Text).OffsetX = 4;
+            var label = ChartStyle.Label(plot, s.CriterionCode, s.PointsRecovered, s.RankReached, i % 2 == 0 ? Alignment.UpperLeft : Alignment.LowerRight, ChartPalette.Text);
+            label.OffsetX = i % 2 == 0 ? 4 : -4;
         }
 
         ChartStyle.Label(plot, ReportText.RankOf(last.RankReached, input.Provinces), last.PointsRecovered, last.RankReached, Alignment.LowerRight, ChartPalette.Focus, bold: true).OffsetY = -6;

@@ -1,1 +1,0 @@
-namespace Cchc.Cli.Tests;
