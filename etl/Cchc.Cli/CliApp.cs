@@ -21,6 +21,7 @@ public static class CliApp
         new DqCommand(),
         new DriversCommand(),
         new WhatIfCommand(),
+        new ReportCommand(),
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

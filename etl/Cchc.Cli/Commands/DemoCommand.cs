@@ -10,6 +10,9 @@ namespace Cchc.Cli.Commands;
 /// </summary>
 public sealed class DemoCommand : ICommand
 {
+    /// <summary>Lâm Đồng, the province of the seed plan.</summary>
+    public const string DemoProvince = "68";
+
     public string Name => "demo";
 
     public string Usage => "demo --out DIR [--warehouse W] [--json]";
@@ -56,6 +59,12 @@ public sealed class DemoCommand : ICommand
         foreach (var i in status.Indices.Where(i => i.Rows > 0))
         {
             context.Out.WriteLine($"  {i.IndexCode}: {i.Years} years ({i.FirstYear}–{i.LastYear}), {i.Provinces} provinces, {i.Rows} rows ({i.SyntheticRows} synthetic)");
+        }
+
+        var report = ReportCommand.WriteDemoReport(context, warehouse, DemoProvince, Path.Combine(outDir, "report"));
+        if (report is not null)
+        {
+            context.Out.WriteLine($"Report: {report}");
         }
 
         return failed == 0 ? CliApp.Ok : CliApp.Failed;

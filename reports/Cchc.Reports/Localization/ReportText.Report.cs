@@ -1,0 +1,165 @@
+using Cchc.Reports.Drivers;
+using Cchc.Reports.ReportData;
+
+namespace Cchc.Reports.Localization;
+
+/// <summary>How much of the data behind a chart or section is synthetic.</summary>
+public enum SyntheticShare
+{
+    None,
+    Some,
+    All,
+}
+
+/// <summary>Where a remediation-plan task stands in the report year.</summary>
+public enum PlanStatus
+{
+    Recovered,
+    Partly,
+    NotYet,
+    Worse,
+    NotComparable,
+}
+
+/// <summary>The words of the HTML report around the charts: headline, sections, tables, reasons, provenance.</summary>
+public abstract partial class ReportText
+{
+    // Names.
+    public abstract string IndexName(string indexCode);
+
+    public abstract string Publisher(string indexCode);
+
+    public abstract string LevelName(DossierLevel level);
+
+    // Page.
+    public abstract string ReportTitle(string indexName, int year, string province);
+
+    public abstract string OverviewTitle(string indexName, int year, int provinces);
+
+    public abstract string SyntheticBanner(string what);
+
+    public abstract string SyntheticShareText(SyntheticShare share);
+
+    public abstract string Footer { get; }
+
+    public abstract string WarehouseLabel(string target);
+
+    // Headline.
+    public abstract string ScoreLabel { get; }
+
+    public abstract string RankLabel { get; }
+
+    public abstract string ChangeLabel { get; }
+
+    public abstract string ScoreValue(double score, double? maxPoints);
+
+    public abstract string RankValue(int rank, int provinces);
+
+    public abstract string Change(double scoreChange, int previousRank, int rank, int previousProvinces, int provinces, int previousYear);
+
+    public abstract string NoPreviousYear { get; }
+
+    public abstract string MissingPreviousYear(int previousYear);
+
+    public abstract string MergedProvince(int previousYear, IReadOnlyList<(string Name, int Rank, int Provinces)> constituents);
+
+    // Sections.
+    public abstract string RankHistoryHeading { get; }
+
+    public abstract string PointsLostHeading { get; }
+
+    public abstract string WaterfallHeading { get; }
+
+    public abstract string AttributionHeading { get; }
+
+    public abstract string DistributionHeading { get; }
+
+    public abstract string HeatmapHeading { get; }
+
+    public abstract string PrioritiesHeading { get; }
+
+    public abstract string ModelHeading { get; }
+
+    public abstract string OnTimeHeading { get; }
+
+    public abstract string ScatterHeading { get; }
+
+    public abstract string PlanHeading { get; }
+
+    public abstract string DataQualityHeading { get; }
+
+    public abstract string MethodologyHeading { get; }
+
+    public abstract string ProvenanceHeading { get; }
+
+    public abstract string Omitted(string reason);
+
+    public abstract string ChartFailed(string detail);
+
+    // Reasons a section is omitted.
+    public abstract string DriverGapReason(DriverGap gap, string? detail);
+
+    public abstract string ViewGapReason(ViewGap gap, string view, string? detail);
+
+    public abstract string NoFieldScores { get; }
+
+    public abstract string NoCriterionScores { get; }
+
+    public abstract string OnlyOneRankedYear { get; }
+
+    public abstract string NoOtherIndices(int year);
+
+    public abstract string NoParThisYear(int year);
+
+    // Priorities.
+    public abstract string PrioritiesIntro(int rank, int provinces);
+
+    public abstract IReadOnlyList<string> PriorityHeaders { get; }
+
+    public abstract string NoLeadAgency { get; }
+
+    public abstract string NoPlanLoaded { get; }
+
+    // Plan status.
+    public abstract IReadOnlyList<string> PlanHeaders(int year);
+
+    public abstract string PlanStatusText(PlanStatus status);
+
+    public abstract string PlanSummary(int planYear, int tasks, int recovered, int partly, int year);
+
+    // Data quality.
+    public abstract IReadOnlyList<string> DataQualityHeaders { get; }
+
+    public abstract string DataQualityIntro(int findings);
+
+    // Methodology and provenance.
+    public abstract string MethodologyVersion(string indexName, int year, string version, int? previousYear, string? previousVersion);
+
+    public abstract string IllustrativeCriteria(int count, string version);
+
+    public abstract string RankSourceNote(bool published);
+
+    public abstract string DriversNote(string provider, IReadOnlyList<string> sections);
+
+    public abstract string SyntheticRowsNote(int syntheticRows, int rows);
+
+    public abstract string ProvenanceIntro { get; }
+
+    public abstract IReadOnlyList<string> ProvenanceHeaders { get; }
+
+    public abstract string RealOrSynthetic(bool synthetic);
+
+    // Source line under each chart.
+    public abstract string SourceLine(IReadOnlyList<(string IndexCode, int FirstYear, int LastYear)> parts, IReadOnlyList<string> files, SyntheticShare share);
+
+    // National overview.
+    public abstract IReadOnlyList<string> OverviewHeaders { get; }
+
+    public abstract string OpenReport { get; }
+
+    public abstract string NotComparable { get; }
+
+    protected static string YearSpan(int first, int last) => first == last
+        ? first.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : $"{first}–{last}";
+}

@@ -1,0 +1,436 @@
+using System.Globalization;
+using Cchc.Reports.Charts;
+using Cchc.Reports.Drivers;
+using Cchc.Reports.ReportData;
+
+namespace Cchc.Reports.Localization;
+
+/// <summary>Bảng chuỗi tiếng Việt (mặc định). Every string is NFC.</summary>
+internal sealed class VietnameseText : ReportText
+{
+    private static readonly NumberFormatInfo Format = Separators(",", ".");
+
+    public override ReportLanguage Language => ReportLanguage.Vi;
+
+    public override string Code => "vi";
+
+    protected override NumberFormatInfo Numbers => Format;
+
+    // Shared axes and labels.
+    public override string YearAxis => "Năm";
+
+    public override string PercentOfMaxAxis => "% điểm tối đa";
+
+    public override string PercentAxis => "Tỷ lệ (%)";
+
+    public override string PointsAxis => "Điểm (xám: tối đa; màu: đạt được)";
+
+    public override string PlacesAxis => "Số bậc xếp hạng (+ = tăng hạng)";
+
+    public override string OtherProvinces => "Các tỉnh, thành phố khác";
+
+    public override string RankAxis(int provinces) => $"Thứ hạng (1 = cao nhất; trên {provinces} tỉnh, thành phố)";
+
+    public override string ProvincesRanked(int provinces) => $"{provinces} tỉnh, thành phố được xếp hạng";
+
+    public override string AllProvinces(int provinces) => $"{provinces} tỉnh, thành phố";
+
+    public override string IndexPointsAxis(string indexName) => $"{indexName} (điểm)";
+
+    // 1. Rank history.
+    public override string RankHistoryTitle(string province, string indexName, RankPoint latest, RankPoint? previous)
+    {
+        var head = $"{province}: hạng {indexName} năm {latest.Year} là {RankOf(latest.Rank, latest.Provinces)}";
+        if (previous is null)
+        {
+            return head;
+        }
+
+        if (previous.Provinces != latest.Provinces)
+        {
+            return $"{head} (năm {previous.Year}: {RankOf(previous.Rank, previous.Provinces)}; số tỉnh được xếp hạng đã thay đổi)";
+        }
+
+        var gained = previous.Rank - latest.Rank;
+        var move = gained > 0 ? $"tăng {gained} bậc" : gained < 0 ? $"giảm {-gained} bậc" : "giữ nguyên thứ hạng";
+        return $"{head}, {move} so với năm {previous.Year}";
+    }
+
+    public override string RankHistoryReading(IReadOnlyList<RankSummary> series) =>
+        "Thứ hạng tốt nhất và kém nhất trong giai đoạn: " + string.Join("; ", series.Select(s =>
+            $"{s.IndexName} cao nhất {RankOf(s.Best.Rank, s.Best.Provinces)} ({s.Best.Year}), thấp nhất {RankOf(s.Worst.Rank, s.Worst.Provinces)} ({s.Worst.Year})")) + ".";
+
+    // 2. Points lost.
+    public override string ByField => "Theo lĩnh vực";
+
+    public override string ByCriterion(int count) => $"Theo tiêu chí ({count} tiêu chí mất nhiều điểm nhất)";
+
+    public override string PointsLostTitle(string province, string indexName, int year, double totalLost, PointsItem worstField) =>
+        $"{province} mất {Number(totalLost)} điểm {indexName} năm {year}; mất nhiều nhất ở lĩnh vực {worstField.Code} {worstField.Name} ({WithSign(-worstField.Lost)})";
+
+    public override string PointsLostReading(IReadOnlyList<PointsItem> topCriteria, double criteriaLost, double totalLost) =>
+        topCriteria.Count == 0
+            ? "Không có điểm bị mất ở cấp tiêu chí."
+            : $"Các tiêu chí mất nhiều điểm nhất là {string.Join(", ", topCriteria.Select(c => $"{c.Code} {c.Name} ({WithSign(-c.Lost)})"))}; "
+              + $"cộng lại chiếm {Percent(topCriteria.Sum(c => c.Lost) / Math.Max(totalLost, 1e-9), 0)} tổng số điểm bị mất.";
+
+    // 3. Waterfall.
+    public override string Unallocated => "Chênh lệch chưa phân bổ cho lĩnh vực";
+
+    public override string TotalOfYear(int year) => $"Tổng điểm {year}";
+
+    public override string ScoreAxisTruncated(string indexName, bool truncated) =>
+        $"Điểm {indexName}" + (truncated ? " (trục không bắt đầu từ 0)" : "");
+
+    public override string WaterfallTitle(string province, string indexName, int previousYear, int year, double previousTotal, double total, WaterfallStep? largest)
+    {
+        var change = total - previousTotal;
+        var verb = Number(Math.Abs(change)) == Number(0) ? "không đổi" : change > 0 ? $"tăng {Number(change)} điểm" : $"giảm {Number(-change)} điểm";
+        var head = $"{province}: điểm {indexName} {verb} ({Number(previousTotal)} năm {previousYear} → {Number(total)} năm {year})";
+        return largest is null ? head : $"{head}; thay đổi lớn nhất: {largest.Name} {WithSign(largest.Change)}";
+    }
+
+    public override string WaterfallReading(int rises, double riseSum, int falls, double fallSum, double change)
+    {
+        var parts = new List<string>();
+        if (rises > 0)
+        {
+            parts.Add($"điểm tăng ở {rises} lĩnh vực (cộng {WithSign(riseSum)})");
+        }
+
+        if (falls > 0)
+        {
+            parts.Add($"{(rises > 0 ? "" : "điểm ")}giảm ở {falls} lĩnh vực (cộng {WithSign(fallSum)})");
+        }
+
+        var head = parts.Count == 0 ? "Không lĩnh vực nào thay đổi điểm" : string.Join(" và ", parts);
+        return $"{char.ToUpperInvariant(head[0])}{head[1..]}; các phần cộng lại đúng bằng mức thay đổi {WithSign(change)} điểm.";
+    }
+
+    // 4. Attribution.
+    public override string PeerEffect => "Do các tỉnh khác thay đổi";
+
+    public override string ObservedRankChange(int previousYear, int year) => $"Thay đổi thực tế {previousYear}→{year}";
+
+    public override string AttributionTitle(string province, int previousRank, int rank, int provinces, AttributionItem? strongest, double peerEffect)
+    {
+        var gained = previousRank - rank;
+        var head = gained > 0 ? $"{province} tăng {gained} bậc ({previousRank} → {RankOf(rank, provinces)})"
+            : gained < 0 ? $"{province} giảm {-gained} bậc ({previousRank} → {RankOf(rank, provinces)})"
+            : $"{province} giữ nguyên hạng {RankOf(rank, provinces)}";
+        var field = strongest is null ? "" : $"; {strongest.Code} {strongest.Name} đóng góp {WithSign(strongest.PlacesGained, 1)} bậc";
+        return $"{head}{field}; các tỉnh khác thay đổi: {WithSign(peerEffect, 1)} bậc";
+    }
+
+    public override string AttributionReading(IReadOnlyList<AttributionItem> gains, IReadOnlyList<AttributionItem> losses, double peerEffect, int observed, int previousYear, int year) =>
+        $"Từ {previousYear} đến {year}, các lĩnh vực làm tăng hạng: {List(gains)}; làm giảm hạng: {List(losses)}; "
+        + $"do các tỉnh khác thay đổi: {WithSign(peerEffect, 1)} bậc; tổng cộng đúng bằng {WithSign(observed, 0)} bậc.";
+
+    // 5. Distribution.
+    public override string DistributionTitle(string province, IReadOnlyList<FieldStanding> standings)
+    {
+        var above = standings.Count(s => s.GapToMedian > 0);
+        var weakest = standings.MaxBy(s => (double)s.Rank / s.Of)!;
+        return $"{province} trên trung vị cả nước ở {above}/{standings.Count} lĩnh vực; yếu nhất so với các tỉnh: {weakest.Code} {weakest.Name} (hạng {RankOf(weakest.Rank, weakest.Of)})";
+    }
+
+    public override string DistributionReading(string province, IReadOnlyList<FieldStanding> standings)
+    {
+        var best = standings.MinBy(s => (double)s.Rank / s.Of)!;
+        var worstGap = standings.MinBy(s => s.GapToMedian)!;
+        return $"Mạnh nhất so với các tỉnh: {best.Code} {best.Name} (hạng {RankOf(best.Rank, best.Of)}, {Number(best.ProvincePercent, 1)}% điểm tối đa, trung vị {Number(best.MedianPercent, 1)}%); "
+            + $"cách trung vị xa nhất về phía dưới: {worstGap.Code} {worstGap.Name} ({WithSign(worstGap.GapToMedian, 1)} điểm phần trăm).";
+    }
+
+    // 6. Heatmap.
+    public override string HeatmapTitle(string province, int rank, int provinces, HeatmapColumn worst, int worstRank) =>
+        $"{province} (hạng {RankOf(rank, provinces)}): lĩnh vực có thứ hạng thấp nhất là {worst.Code} {worst.Name} ({RankOf(worstRank, provinces)})";
+
+    public override string HeatmapReading(string province, int provinces, HeatmapColumn best, double bestPercent, HeatmapColumn worst, double worstPercent) =>
+        $"Trong {provinces} tỉnh, thành phố, {province} xếp hạng tốt nhất ở {best.Code} {best.Name} ({Number(bestPercent, 1)}% điểm tối đa) "
+        + $"và kém nhất ở {worst.Code} {worst.Name} ({Number(worstPercent, 1)}%).";
+
+    // 7. Model importance.
+    public override string ImportancePanelTitle => "Mức độ quan trọng (hoán vị)";
+
+    public override string ImportanceAxis => "Mức giảm R² khi hoán vị (trung bình ± 1 sai số chuẩn)";
+
+    public override string RSquaredAxis => "R² trên các năm giữ lại (cao hơn = tốt hơn)";
+
+    public override string MaeAxis(string unit) => $"Sai số tuyệt đối trung bình ({unit}; thấp hơn = tốt hơn)";
+
+    public override string ImportanceTitle(string target, ModelMetric bestModel, ModelMetric bestBaseline, bool beatsBaselines, FeatureImportance top) =>
+        beatsBaselines
+            ? $"Mô hình {bestModel.Name} dự báo {target} tốt hơn các mức cơ sở trên các năm giữ lại (R² {Number(bestModel.RSquared)} so với {Number(bestBaseline.RSquared)} của {bestBaseline.Name}); yếu tố quan trọng nhất: {top.Name}"
+            : $"Mô hình {bestModel.Name} KHÔNG tốt hơn mức cơ sở khi dự báo {target} trên các năm giữ lại (R² {Number(bestModel.RSquared)} so với {Number(bestBaseline.RSquared)} của {bestBaseline.Name}); không nên dựa vào mức độ quan trọng bên dưới";
+
+    public override string ImportanceReading(IReadOnlyList<int> heldOutYears, IReadOnlyList<FeatureImportance> top, bool beatsBaselines) =>
+        $"Các chỉ số đo trên những năm không dùng để huấn luyện ({Years(heldOutYears)}); "
+        + $"yếu tố quan trọng nhất (mức giảm R² khi hoán vị ± sai số chuẩn): {string.Join(", ", top.Select(f => $"{f.Name} {Number(f.Mean, 3)} ± {Number(f.StandardError, 3)}"))}"
+        + (beatsBaselines ? "." : "; vì mô hình không vượt mức cơ sở, các con số này chỉ mang tính mô tả.");
+
+    // 8. What-if.
+    public override string WhatIfLegend => "Hạng đạt được khi thu hồi điểm theo thứ tự ưu tiên";
+
+    public override string TargetRankLegend(int targetRank) => $"Hạng mục tiêu {targetRank}";
+
+    public override string RecoveredPointsAxis(string indexName) => $"Số điểm {indexName} thu hồi (cộng dồn)";
+
+    public override string WhatIfTitle(string province, int rank, int provinces, WhatIfStep last, int steps, int? targetRank, WhatIfStep? reachingTarget)
+    {
+        var head = $"Thu hồi {Number(last.PointsRecovered)} điểm ở {steps} tiêu chí ưu tiên sẽ đưa {province} từ hạng {rank} lên {RankOf(last.RankReached, provinces)}";
+        return targetRank is null ? head
+            : reachingTarget is null ? $"{head}; vẫn chưa đạt hạng mục tiêu {targetRank}"
+            : $"{head}; đạt hạng mục tiêu {targetRank} sau {Number(reachingTarget.PointsRecovered)} điểm";
+    }
+
+    public override string WhatIfReading(IReadOnlyList<WhatIfStep> firstSteps, int rank, int provinces) =>
+        $"Giả định các tỉnh khác giữ nguyên điểm, {firstSteps.Count} bước đầu ({string.Join(", ", firstSteps.Select(s => s.CriterionCode))}) "
+        + $"thu hồi {Number(firstSteps[^1].PointsRecovered)} điểm và đưa hạng từ {rank} lên {RankOf(firstSteps[^1].RankReached, provinces)}.";
+
+    // 9. One-stop on time.
+    public override string OnTimeRateLegend => "Tỷ lệ hồ sơ đúng hạn (%)";
+
+    public override string ParAppraisedLegend => "Điểm thẩm định PAR 3.4.x (% điểm tối đa)";
+
+    public override string ByLevel => "Theo cấp";
+
+    public override string ByMonth => "Theo tháng (mọi cấp)";
+
+    public override string MonthAxis => "Tháng";
+
+    public override string MonthLabel(int year, int month, bool withYear) =>
+        withYear ? $"T{month}/{year % 100:00}" : $"T{month}";
+
+    public override string OnTimeTitle(int year, double overallRate, OnTimeLevel weakest) =>
+        $"Năm {year}, {Percent(overallRate)} hồ sơ một cửa được giải quyết đúng hạn; thấp nhất: {weakest.Level} ({Percent(weakest.Rate ?? 0)})";
+
+    public override string OnTimeReading(IReadOnlyList<OnTimeLevel> levels, OnTimeMonth? worstMonth) =>
+        string.Join("; ", levels.Select(l => $"{l.Level}: đúng hạn {Percent(l.Rate ?? 0)} trên {Whole(l.Finished)} hồ sơ"
+            + (l.ParPercent is { } p ? $", tiêu chí {l.ParCode} được thẩm định {Number(p, 0)}% điểm tối đa" : ", chưa có điểm thẩm định PAR tương ứng")))
+        + (worstMonth is null ? "." : $"; tháng thấp nhất: {worstMonth.Month}/{worstMonth.Year} ({Percent(worstMonth.Rate ?? 0)}).");
+
+    // 10. Scatter.
+    public override string TrendLine => "Đường xu hướng (bình phương tối thiểu)";
+
+    public override string ScatterPanelTitle(Correlation correlation) =>
+        $"{correlation.YIndexName} – {correlation.XIndexName}: r = {Number(correlation.R)} (n = {correlation.Provinces})";
+
+    public override string ScatterTitle(int year, IReadOnlyList<Correlation> correlations) =>
+        $"Năm {year}, {correlations[0].YIndexName} tương quan " + string.Join(" và ", correlations.Select(c =>
+            $"{StrengthWord(c.R)} với {c.XIndexName} (r = {Number(c.R)}, {c.Provinces} tỉnh)"));
+
+    public override string ScatterReading(string province, IReadOnlyList<(string XIndex, string YIndex, (int XRank, int YRank, int Of)? Ranks)> panels) =>
+        string.Join("; ", panels.Where(p => p.Ranks is not null).Select(p =>
+            $"{province} đứng thứ {p.Ranks!.Value.YRank} về {p.YIndex} và thứ {p.Ranks.Value.XRank} về {p.XIndex} trong {p.Ranks.Value.Of} tỉnh có cả hai chỉ số")) + ".";
+
+    private static string StrengthWord(double r) =>
+        double.IsNaN(r) ? "không xác định" : Strength(r) switch
+        {
+            3 => r > 0 ? "thuận, mạnh" : "nghịch, mạnh",
+            2 => r > 0 ? "thuận, vừa" : "nghịch, vừa",
+            1 => r > 0 ? "thuận, yếu" : "nghịch, yếu",
+            _ => "rất yếu",
+        };
+
+    private string List(IReadOnlyList<AttributionItem> items) =>
+        items.Count == 0 ? "không có" : string.Join(", ", items.Select(i => $"{i.Code} {i.Name} ({WithSign(i.PlacesGained, 1)})"));
+
+    // ---- Report ----
+    public override string IndexName(string indexCode) => indexCode switch
+    {
+        "PAR" => "Chỉ số CCHC",
+        "PCI" => "PCI",
+        "PAPI" => "PAPI",
+        _ => indexCode,
+    };
+
+    public override string Publisher(string indexCode) => indexCode switch
+    {
+        "PAR" => "Bộ Nội vụ",
+        "PCI" => "VCCI",
+        "PAPI" => "UNDP",
+        _ => indexCode,
+    };
+
+    public override string LevelName(DossierLevel level) => level switch
+    {
+        DossierLevel.Province => "Cấp tỉnh",
+        DossierLevel.District => "Cấp huyện",
+        _ => "Cấp xã",
+    };
+
+    public override string ReportTitle(string indexName, int year, string province) => $"{province}: báo cáo {indexName} năm {year}";
+
+    public override string OverviewTitle(string indexName, int year, int provinces) => $"{indexName} năm {year}: tổng quan {provinces} tỉnh, thành phố";
+
+    public override string SyntheticBanner(string what) =>
+        $"CẢNH BÁO: báo cáo này dùng dữ liệu tổng hợp (synthetic) do CchcAnalytics tự sinh, không phải số liệu thật ({what}). Không trích dẫn các con số này.";
+
+    public override string SyntheticShareText(SyntheticShare share) => share switch
+    {
+        SyntheticShare.All => "dữ liệu tổng hợp (synthetic)",
+        SyntheticShare.Some => "một phần là dữ liệu tổng hợp (synthetic)",
+        _ => "",
+    };
+
+    public override string Footer => "Tạo bằng lệnh cchc report (CchcAnalytics). Biểu đồ vẽ bằng ScottPlot, phông chữ DejaVu Sans nhúng sẵn.";
+
+    public override string WarehouseLabel(string target) => $"Kho dữ liệu: {target}";
+
+    public override string ScoreLabel => "Điểm";
+
+    public override string RankLabel => "Thứ hạng";
+
+    public override string ChangeLabel => "So với năm trước";
+
+    public override string ScoreValue(double score, double? maxPoints) => maxPoints is { } max ? $"{Number(score)}/{Number(max, 0)} điểm" : $"{Number(score)} điểm";
+
+    public override string RankValue(int rank, int provinces) => $"{rank}/{provinces}";
+
+    public override string Change(double scoreChange, int previousRank, int rank, int previousProvinces, int provinces, int previousYear)
+    {
+        var places = previousRank - rank;
+        var move = previousProvinces != provinces ? $"năm {previousYear} xếp {previousRank}/{previousProvinces} (số tỉnh xếp hạng khác nhau)"
+            : places > 0 ? $"tăng {places} bậc so với năm {previousYear} ({previousRank}/{previousProvinces})"
+            : places < 0 ? $"giảm {-places} bậc so với năm {previousYear} ({previousRank}/{previousProvinces})"
+            : $"giữ nguyên thứ hạng so với năm {previousYear}";
+        return $"{WithSign(scoreChange)} điểm; {move}";
+    }
+
+    public override string NoPreviousYear => "Chưa có năm trước trong kho dữ liệu để so sánh";
+
+    public override string MissingPreviousYear(int previousYear) => $"Tỉnh không có điểm năm {previousYear} trong kho dữ liệu";
+
+    public override string MergedProvince(int previousYear, IReadOnlyList<(string Name, int Rank, int Provinces)> constituents) =>
+        "Tỉnh hình thành từ sáp nhập ngày 1/7/2025 nên không có thứ hạng năm trước của riêng mình"
+        + (constituents.Count == 0 ? "" : $"; năm {previousYear}: " + string.Join(", ", constituents.Select(c => $"{c.Name} {c.Rank}/{c.Provinces}")));
+
+    public override string RankHistoryHeading => "Thứ hạng qua các năm";
+
+    public override string PointsLostHeading => "Điểm bị mất theo lĩnh vực và tiêu chí";
+
+    public override string WaterfallHeading => "Thay đổi điểm so với năm trước, theo lĩnh vực";
+
+    public override string AttributionHeading => "Vì sao thứ hạng thay đổi";
+
+    public override string DistributionHeading => "So với các tỉnh, thành phố theo từng lĩnh vực";
+
+    public override string HeatmapHeading => "Bản đồ nhiệt: các tỉnh, thành phố × lĩnh vực";
+
+    public override string PrioritiesHeading => "Ưu tiên khắc phục và mô phỏng thứ hạng";
+
+    public override string ModelHeading => "Mô hình học máy: yếu tố liên quan đến thứ hạng";
+
+    public override string OnTimeHeading => "Hồ sơ một cửa giải quyết đúng hạn";
+
+    public override string ScatterHeading => "Tương quan giữa Chỉ số CCHC, PCI và PAPI";
+
+    public override string PlanHeading => "Thực hiện kế hoạch khắc phục";
+
+    public override string DataQualityHeading => "Cảnh báo chất lượng dữ liệu";
+
+    public override string MethodologyHeading => "Ghi chú phương pháp";
+
+    public override string ProvenanceHeading => "Nguồn dữ liệu";
+
+    public override string Omitted(string reason) => $"Phần này được bỏ qua: {reason}.";
+
+    public override string ChartFailed(string detail) => $"không vẽ được biểu đồ vì số liệu không nhất quán ({detail})";
+
+    public override string DriverGapReason(DriverGap gap, string? detail) => gap switch
+    {
+        DriverGap.NotProvided => "kết quả này cần mô-đun phân tích động lực xếp hạng (giá trị Shapley, mô hình ML.NET), chưa được cài trong bản dựng này",
+        DriverGap.NoPreviousYear => "chưa có năm trước trong kho dữ liệu để so sánh",
+        DriverGap.ProvinceMerged => "tỉnh hình thành từ sáp nhập năm 2025, không có số liệu năm trước của riêng mình",
+        DriverGap.ProvinceMissingPreviousYear => $"tỉnh không có điểm năm {detail}",
+        DriverGap.MethodologyChanged => $"phương pháp đánh giá đã thay đổi giữa hai năm ({detail}), các lĩnh vực không so sánh trực tiếp được",
+        DriverGap.NotAdditive => "tổng điểm của chỉ số này không phải là tổng cộng các lĩnh vực (có trọng số), nên không cộng điểm thu hồi trực tiếp vào tổng được",
+        DriverGap.NoFieldScores => "không có điểm theo lĩnh vực của tỉnh trong kho dữ liệu",
+        DriverGap.NothingLost => "tỉnh không bị mất điểm ở tiêu chí nào",
+        _ => $"không đủ dữ liệu ({detail})",
+    };
+
+    public override string ViewGapReason(ViewGap gap, string view, string? detail) => gap switch
+    {
+        ViewGap.ViewAbsent => $"kho dữ liệu chưa có view rpt.{view} (mô-đun tương ứng chưa được cài hoặc chưa nạp dữ liệu)",
+        ViewGap.ViewIncompatible => $"view rpt.{view} thiếu các cột cần thiết: {detail}",
+        _ => $"view rpt.{view} không có dòng nào cho tỉnh và năm này",
+    };
+
+    public override string NoFieldScores => "kho dữ liệu không có điểm theo lĩnh vực cho chỉ số và năm này";
+
+    public override string NoCriterionScores => "kho dữ liệu không có điểm tối đa và điểm đạt theo lĩnh vực của tỉnh";
+
+    public override string OnlyOneRankedYear => "tỉnh chỉ có thứ hạng của một năm";
+
+    public override string NoOtherIndices(int year) => $"không có dữ liệu PCI hay PAPI năm {year} trong kho dữ liệu";
+
+    public override string NoParThisYear(int year) => $"không có Chỉ số CCHC năm {year} trong kho dữ liệu";
+
+    public override string PrioritiesIntro(int rank, int provinces) =>
+        $"Các tiêu chí bị mất điểm, xếp theo số bậc tăng trên mỗi điểm thu hồi; giả định các tỉnh khác giữ nguyên điểm. Thứ hạng hiện tại tính lại từ điểm: {rank}/{provinces}.";
+
+    public override IReadOnlyList<string> PriorityHeaders { get; } = ["Ưu tiên", "Tiêu chí", "Điểm bị mất", "Hạng nếu thu hồi", "Số bậc tăng / điểm", "Cơ quan chủ trì"];
+
+    public override string NoLeadAgency => "—";
+
+    public override string NoPlanLoaded => "Cột cơ quan chủ trì để trống vì chưa nạp kế hoạch khắc phục của tỉnh.";
+
+    public override IReadOnlyList<string> PlanHeaders(int year) =>
+        ["Kế hoạch năm", "Tiêu chí", "Điểm bị mất khi lập kế hoạch", $"Điểm bị mất năm {year}", "Tình trạng", "Cơ quan chủ trì"];
+
+    public override string PlanStatusText(PlanStatus status) => status switch
+    {
+        PlanStatus.Recovered => "Đã thu hồi hết",
+        PlanStatus.Partly => "Thu hồi một phần",
+        PlanStatus.NotYet => "Chưa thu hồi",
+        PlanStatus.Worse => "Mất thêm điểm",
+        _ => "Không so sánh được",
+    };
+
+    public override string PlanSummary(int planYear, int tasks, int recovered, int partly, int year) =>
+        $"Kế hoạch năm {planYear} có {tasks} tiêu chí; đến năm {year}, {recovered} tiêu chí đã thu hồi hết điểm và {partly} tiêu chí thu hồi một phần.";
+
+    public override IReadOnlyList<string> DataQualityHeaders { get; } = ["Mức độ", "Quy tắc", "Năm", "Chỉ số", "Nội dung", "Tệp"];
+
+    public override string DataQualityIntro(int findings) => $"{findings} phát hiện về chất lượng dữ liệu liên quan đến tỉnh (lỗi trước, rồi cảnh báo).";
+
+    public override string MethodologyVersion(string indexName, int year, string version, int? previousYear, string? previousVersion) =>
+        previousYear is null ? $"Phiên bản phương pháp {indexName} năm {year}: {version}."
+        : previousVersion == version ? $"Phiên bản phương pháp {indexName} năm {year} và năm {previousYear}: {version} (so sánh trực tiếp được)."
+        : $"Phiên bản phương pháp {indexName} năm {year}: {version}; năm {previousYear}: {previousVersion}. Phương pháp đã thay đổi nên so sánh theo lĩnh vực, tiêu chí giữa hai năm không tương đương.";
+
+    public override string IllustrativeCriteria(int count, string version) =>
+        $"{count} tiêu chí của phiên bản {version} trong danh mục là minh họa (đúng cấu trúc, không phải danh mục chính thức).";
+
+    public override string RankSourceNote(bool published) =>
+        published ? "Thứ hạng là thứ hạng công bố." : "Nguồn không công bố thứ hạng: thứ hạng được tính từ điểm (bằng điểm thì đồng hạng).";
+
+    public override string DriversNote(string provider, IReadOnlyList<string> sections) => $"Tính bởi {provider}: {string.Join(", ", sections)}.";
+
+    public override string SyntheticRowsNote(int syntheticRows, int rows) => $"{Whole(syntheticRows)} trong {Whole(rows)} dòng điểm dùng trong báo cáo là dữ liệu tổng hợp (synthetic).";
+
+    public override string ProvenanceIntro => "Các tệp đã nạp vào kho dữ liệu mà báo cáo này dùng (theo rpt.load_history).";
+
+    public override IReadOnlyList<string> ProvenanceHeaders { get; } = ["Tệp", "Loại", "Lần nạp", "Lệnh", "Nạp xong (UTC)", "Số dòng", "SHA-256", "Dữ liệu"];
+
+    public override string RealOrSynthetic(bool synthetic) => synthetic ? "tổng hợp (synthetic)" : "thật";
+
+    public override string SourceLine(IReadOnlyList<(string IndexCode, int FirstYear, int LastYear)> parts, IReadOnlyList<string> files, SyntheticShare share)
+    {
+        var text = "Nguồn: " + string.Join("; ", parts.Select(p => $"{IndexName(p.IndexCode)} {YearSpan(p.FirstYear, p.LastYear)} ({Publisher(p.IndexCode)})"));
+        if (files.Count > 0)
+        {
+            text += "; tệp " + string.Join(", ", files.Take(3)) + (files.Count > 3 ? $" và {files.Count - 3} tệp khác" : "");
+        }
+
+        return share == SyntheticShare.None ? text : $"{text}; {SyntheticShareText(share)}";
+    }
+
+    public override IReadOnlyList<string> OverviewHeaders { get; } = ["Hạng", "Tỉnh, thành phố", "Điểm", "Thay đổi hạng", "Báo cáo"];
+
+    public override string OpenReport => "Xem báo cáo";
+
+    public override string NotComparable => "không so sánh được";
+}

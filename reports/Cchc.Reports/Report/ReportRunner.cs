@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+using Cchc.Reports.Drivers;
+using Cchc.Reports.Html;
+using Cchc.Reports.Localization;
+using Cchc.Reports.ReportData;
+using Cchc.Warehouse;
+
+namespace Cchc.Reports.Report;
+
+/// <summary>What <c>cchc report --all</c> wrote.</summary>
+public sealed record OverviewResult(string OverviewPath, IReadOnlyList<string> ReportPaths);
+
+/// <summary>Writes reports: one province (<c>DIR/index.html</c> + PNGs) or every province of a year plus the national overview.</summary>
+public sealed class ReportRunner(IWarehouse warehouse, IDriversProvider? drivers = null)
+{
+    private readonly ReportReader _reader = new(warehouse);
+
+    private IDriversProvider Drivers => drivers ?? DriversProviders.Default;
+
+    /// <returns>The path of the report's index.html.</returns>
+    public string WriteProvince(ReportRequest request, string directory) =>
+        HtmlReportWriter.Write(new ProvinceReportBuilder(_reader, Drivers).Build(request), directory);
+
+    /// <summary>One report per province with a total score in the year, each in <c>DIR/&lt;code&gt;-&lt;name&gt;/</c>, and the overview in <c>DIR/index.html</c>.</summary>
+    public OverviewResult WriteAll(int year, string indexCode, ReportLanguage language, string directory, Action<string>? progress = null)
+    {
+        var current = _reader.IndexYear(indexCode, year) ?? throw new ReportDataException(
+            $"The warehouse has no {indexCode} scores for {year}; loaded years: {string.Join(", ", _reader.Years(indexCode))}.");
+        var builder = new ProvinceReportBuilder(_reader, Drivers);
+        var previousYear = _reader.Years(indexCode).Where(y => y < year).Cast<int?>().LastOrDefault();
+        var previous = previousYear is { } py ? _reader.IndexYear(indexCode, py) : null;
+        var rows = new List<OverviewRow>();
+        var paths = new List<string>();
+        string? banner = null;
+        foreach (var province in current.Provinces)
+        {
+            var folder = FolderName(province.Code, province.ShortName);
+            progress?.Invoke($"{province.Code} {province.ShortName} → {folder}/");
+            var report = builder.Build(new ReportRequest(province.Code, year, indexCode, language));
+            paths.Add(HtmlReportWriter.Write(report, Path.Combine(directory, folder)));
+            banner ??= report.SyntheticBanner;
+            rows.Add(new OverviewRow(report.Headline.RankValue, province.ShortName, report.Headline.ScoreValue, RankChange(current, previous, province.Key),
+                $"{folder}/{HtmlReportWriter.IndexFile}"));
+        }
+
+        var text = ReportText.For(language);
+        var overview = new NationalOverview(text, text.IndexName(indexCode), year, rows,
+            current.IsSynthetic ? text.SyntheticBanner($"{text.IndexName(indexCode)} {year}") : banner,
+            text.WarehouseLabel(warehouse.Target.ToString()));
+        return new OverviewResult(NationalOverviewWriter.Write(overview, directory), paths);
+    }
+
+    /// <summary>"68-lam-dong": the GSO code and the name folded to ASCII, safe as a folder name and a relative link.</summary>
+    public static string FolderName(string code, string shortName)
+    {
+        var folded = new StringBuilder();
+        foreach (var ch in shortName.Replace('đ', 'd').Replace('Đ', 'D').Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            folded.Append(char.IsAsciiLetterOrDigit(ch) ? char.ToLowerInvariant(ch) : '-');
+        }
+
+        var slug = string.Join('-', folded.ToString().Split('-', StringSplitOptions.RemoveEmptyEntries));
+        return $"{code}-{slug}";
+    }
+
+    private static int? RankChange(IndexYearScores current, IndexYearScores? previous, int provinceKey)
+    {
+        var before = previous?.Total(provinceKey);
+        var now = current.Total(provinceKey);
+        return before is null || now is null || before.ProvincesRanked != now.ProvincesRanked ? null : before.Rank - now.Rank;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using Cchc.Reports.Drivers;
+using Cchc.Reports.Localization;
+using Cchc.Reports.ReportData;
+using Cchc.Warehouse;
+
+namespace Cchc.Reports.Report;
+
+/// <summary>The table sections: priorities (with the what-if chart), remediation-plan status, data-quality warnings.</summary>
+internal sealed class TableSections(ReportContext c, ChartSections charts, ViewResult<IReadOnlyList<PlanTask>> plan)
+{
+    private ReportText T => c.Text;
+
+    public ReportSection Priorities()
+    {
+        var outcome = c.Drivers.Priorities(c.Query);
+        if (outcome.Value is not { } p)
+        {
+            return ReportSection.Omit("priorities", T.PrioritiesHeading, T.DriverGapReason(outcome.Gap!.Value, outcome.Detail));
+        }
+
+        c.Credit(outcome.Provider!, T.PrioritiesHeading);
+        var rows = p.Rows.Select((r, i) => (IReadOnlyList<string>)
+        [
+            (i + 1).ToString(CultureInfo.InvariantCulture),
+            $"{r.CriterionCode} {charts.CriterionName(r.CriterionCode)}",
+            T.Number(r.PointsLost),
+            ReportText.RankOf(r.RankIfRecovered, p.Provinces),
+            T.Number(r.PlacesPerPoint, 1),
+            r.LeadAgency ?? LeadAgency(r.CriterionCode) ?? T.NoLeadAgency,
+        ]).ToList();
+        var blocks = new List<ReportBlock>
+        {
+            new ParagraphBlock(T.PrioritiesIntro(p.Rank, p.Provinces)),
+            new TableBlock(T.PriorityHeaders, rows, new HashSet<int> { 0, 2, 3, 4 }),
+        };
+        if (plan.Value is null)
+        {
+            blocks.Add(new ParagraphBlock(T.NoPlanLoaded));
+        }
+
+        blocks.Add(charts.WhatIf(p));
+        return new ReportSection("priorities", T.PrioritiesHeading, blocks);
+    }
+
+    public ReportSection PlanStatus()
+    {
+        if (plan.Value is not { } tasks)
+        {
+            return ReportSection.Omit("plan", T.PlanHeading, T.ViewGapReason(plan.Gap!.Value, plan.View, plan.Detail));
+        }
+
+        var latest = tasks.Max(t => t.PlanYear);
+        var rows = new List<IReadOnlyList<string>>();
+        var statuses = new List<Localization.PlanStatus>();
+        foreach (var task in tasks.Where(t => t.PlanYear == latest))
+        {
+            var now = c.Current.Row(c.Province.Key, task.CriterionCode) is { Score: { } s, MaxPoints: { } m } ? m - s : (double?)null;
+            var then = task.PointsLost;
+            var status = now is null || then is null ? Localization.PlanStatus.NotComparable
+                : now <= 0.005 ? Localization.PlanStatus.Recovered
+                : now < then - 0.005 ? Localization.PlanStatus.Partly
+                : now > then + 0.005 ? Localization.PlanStatus.Worse
+                : Localization.PlanStatus.NotYet;
+            statuses.Add(status);
+            rows.Add(
+            [
+                task.PlanYear.ToString(CultureInfo.InvariantCulture),
+                $"{task.CriterionCode} {charts.CriterionName(task.CriterionCode)}",
+                then is null ? T.NoLeadAgency : T.Number(then.Value),
+                now is null ? T.NoLeadAgency : T.Number(now.Value),
+                T.PlanStatusText(status),
+                task.LeadAgency ?? T.NoLeadAgency,
+            ]);
+        }
+
+        return new ReportSection("plan", T.PlanHeading,
+        [
+            new ParagraphBlock(T.PlanSummary(latest, rows.Count, statuses.Count(s => s == Localization.PlanStatus.Recovered),
+                statuses.Count(s => s == Localization.PlanStatus.Partly), c.Request.Year)),
+            new TableBlock(T.PlanHeaders(c.Request.Year), rows, new HashSet<int> { 0, 2, 3 }),
+        ]);
+    }
+
+    public ReportSection DataQuality()
+    {
+        var findings = DataQualityReader.Read(c.Reader, c.Province.GsoCode, c.Request.Year, c.PreviousYear);
+        if (findings.Value is not { } list)
+        {
+            return ReportSection.Omit("data-quality", T.DataQualityHeading, T.ViewGapReason(findings.Gap!.Value, findings.View, findings.Detail));
+        }
+
+        var rows = list.Select(f => (IReadOnlyList<string>)
+        [
+            f.Severity, f.Rule ?? "", f.Year?.ToString(CultureInfo.InvariantCulture) ?? "", f.IndexCode ?? "", f.Message, f.FileName ?? "",
+        ]).ToList();
+        return new ReportSection("data-quality", T.DataQualityHeading,
+            [new ParagraphBlock(T.DataQualityIntro(rows.Count)), new TableBlock(T.DataQualityHeaders, rows, new HashSet<int> { 2 })]);
+    }
+
+    /// <summary>The lead agency the latest loaded plan gives the criterion (or its field).</summary>
+    private string? LeadAgency(string criterionCode)
+    {
+        if (plan.Value is not { } tasks)
+        {
+            return null;
+        }
+
+        var field = criterionCode.Split('.')[0];
+        return tasks.FirstOrDefault(t => t.CriterionCode == criterionCode && t.LeadAgency is not null)?.LeadAgency
+            ?? tasks.FirstOrDefault(t => t.CriterionCode == field && t.LeadAgency is not null)?.LeadAgency;
+    }
+}
