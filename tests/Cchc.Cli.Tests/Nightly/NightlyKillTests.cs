@@ -1,5 +1,6 @@
 using Cchc.TestSupport;
 using Cchc.Warehouse;
+using Xunit.Abstractions;
 
 namespace Cchc.Cli.Tests.Nightly;
 
@@ -8,7 +9,7 @@ namespace Cchc.Cli.Tests.Nightly;
 /// of its run; after every kill the warehouse opens at a committed state and the inbox has lost nothing; an
 /// uninterrupted run then finishes the work, and the result is the same, row for row, as a run never interrupted.
 /// </summary>
-public sealed class NightlyKillTests : IDisposable
+public sealed class NightlyKillTests(ITestOutputHelper output) : IDisposable
 {
     /// <summary>Where each kill lands: after the n-th event of the run ("run.start" = warehouse open, "file" = a file
     /// done), plus a fraction of one file's load time; and one kill while the process is still starting.</summary>
@@ -54,8 +55,10 @@ public sealed class NightlyKillTests : IDisposable
 
             var killed = child.Kill();
             kills += killed ? 1 : 0;
-            var point = $"kill at {name} #{count} + {fraction:0.00} of a file ({(killed ? "killed" : "had already exited")})";
-            AssertCommittedState(point, WarehouseSnapshot.Read(target), reference.Snapshot);
+            var point = $"kill at {name} #{count} + {fraction:0.00} of a file ({(killed ? "killed" : "had already exited")} after {child.Elapsed.TotalSeconds:0.00} s)";
+            var state = WarehouseSnapshot.Read(target);
+            output.WriteLine($"{point}: {state.Loaded.Count} files committed, {state.TotalFactRows} fact rows, {Directory.GetFiles(inbox).Length} files waiting");
+            AssertCommittedState(point, state, reference.Snapshot);
             AssertNothingLost(point, inbox);
         }
 
