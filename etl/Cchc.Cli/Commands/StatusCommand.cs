@@ -38,11 +38,11 @@ public sealed class StatusCommand : ICommand
         indices.Write(context.Out);
         context.Out.WriteLine();
         context.Out.WriteLine("Last runs");
-        var runs = new TextTable("run", "command", "started (UTC)", "status", "files", "failed", "rows", "quarantined");
+        var runs = new TextTable("run", "command", "started (UTC)", "status", "files", "failed", "rows", "quarantined", "summary");
         foreach (var r in report.Runs)
         {
             runs.Add(Str(r.RunId), r.Command, r.StartedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), r.Status,
-                Str(r.FilesLoaded), Str(r.FilesFailed), Str(r.RowsLoaded), Str(r.RowsQuarantined));
+                Str(r.FilesLoaded), Str(r.FilesFailed), Str(r.RowsLoaded), Str(r.RowsQuarantined), r.Message);
         }
 
         runs.Write(context.Out);

@@ -17,11 +17,14 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
 
     public NightlyResult Run(IReadOnlyList<IPostLoadStep> postSteps)
     {
+        var clock = Stopwatch.StartNew();
+        var inbox = InboxScanner.Scan(options.Inbox); // a missing inbox fails before a run is recorded
         var runId = warehouse.StartRun($"nightly --inbox {options.Inbox}");
         log.RunId = runId;
         log.Info("run.start", $"inbox {options.Inbox} → {warehouse.Target}");
+        CloseInterruptedRuns(runId);
         var files = new List<InboxFileResult>();
-        foreach (var file in InboxScanner.Scan(options.Inbox))
+        foreach (var file in inbox)
         {
             var fileResult = Process(runId, file);
             files.Add(fileResult);
@@ -55,8 +58,23 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
             log.Error("run.finish", "could not record the end of the run: " + e.Message);
         }
 
-        log.Info("run.end", summary);
+        log.Info("run.end", summary, ms: clock.Elapsed.TotalMilliseconds);
         return result;
+    }
+
+    /// <summary>
+    /// Runs still 'running' while this one holds the writer lock (cchc nightly takes it) were killed (the lock dies with its process): marks them
+    /// 'interrupted' so that <c>cchc status</c> does not show them running forever. Their uncommitted file was rolled
+    /// back by the engine; what they committed stays, and their remaining files are in the inbox for this run.
+    /// </summary>
+    private void CloseInterruptedRuns(long runId)
+    {
+        var stale = warehouse.Query<long>("SELECT run_id FROM etl.run WHERE status = 'running' AND run_id < @runId ORDER BY run_id", new { runId });
+        foreach (var id in stale)
+        {
+            warehouse.FinishRun(id, "interrupted", $"interrupted (the process ended without finishing; found by run {runId})");
+            log.Warn("run.interrupted", $"run {id} had ended without finishing (killed or crashed); marked interrupted");
+        }
     }
 
     private InboxFileResult Process(long runId, InboxFile file)
@@ -161,12 +179,13 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
                     $"{Path.GetFileNameWithoutExtension(file.Name)}.{DateTime.UtcNow:yyyyMMddHHmmssfff}{Path.GetExtension(file.Name)}");
             }
 
-            File.Move(file.Path, target);
+            // The reason first: a crash between the two leaves the file in the inbox (retried), never a reasonless failure.
             if (result.Outcome == InboxOutcome.Failed && result.Reason is not null)
             {
                 File.WriteAllText(target + ".reason.txt", result.Reason + Environment.NewLine);
             }
 
+            File.Move(file.Path, target);
             return result;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

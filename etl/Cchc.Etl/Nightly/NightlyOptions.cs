@@ -9,7 +9,13 @@ public sealed record NightlyOptions(string Inbox)
 
     /// <summary>How long a file's size must stay unchanged before it is taken (a writer may still be copying it).</summary>
     public TimeSpan SettleTime { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Reports to regenerate after the loads, or null for none (the report step reads it).</summary>
+    public NightlyReports? Reports { get; init; }
 }
+
+/// <summary>The provinces (GSO codes, two digits) whose reports a nightly run regenerates, and where they go.</summary>
+public sealed record NightlyReports(IReadOnlyList<string> ProvinceCodes, string OutputDirectory);
 
 /// <summary>A step after the loads (data-quality rules, publishing the read-only copy, reports).</summary>
 public interface IPostLoadStep

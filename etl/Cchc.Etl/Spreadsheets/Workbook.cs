@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Cchc.Warehouse;
 using ExcelDataReader;
@@ -10,6 +11,10 @@ namespace Cchc.Etl.Spreadsheets;
 /// </summary>
 public sealed class Workbook
 {
+    /// <summary>Cells scanned per sheet before it is refused: bounds the time and memory a damaged or stray-celled
+    /// sheet can take (a flipped byte can declare thousands of columns; one cell at XFD1048576 makes 17 billion).</summary>
+    internal const long MaxCellsPerSheet = 50_000_000;
+
     static Workbook()
     {
         // .xls files store text in legacy code pages (e.g. Windows-1258 for Vietnamese).
@@ -73,27 +78,50 @@ public sealed class Workbook
         do
         {
             var rows = new List<object?[]>();
+            var cellsScanned = 0L;
+            var buffer = new object?[reader.FieldCount];
             while (reader.Read())
             {
-                var values = new object?[reader.FieldCount];
-                for (var c = 0; c < reader.FieldCount; c++)
+                cellsScanned += reader.FieldCount;
+                if (cellsScanned > MaxCellsPerSheet)
                 {
-                    values[c] = reader.GetValue(c);
+                    throw new SpreadsheetException(new SourceLocation(path, SheetName(reader, sheets.Count)), string.Create(CultureInfo.InvariantCulture,
+                        $"the sheet spans more than {MaxCellsPerSheet:N0} cells ({rows.Count + 1:N0} rows of {reader.FieldCount:N0} columns so far), ") +
+                        "far more than any index or log file: a cell far below or right of the data (such as XFD1048576), or a corrupt file?");
                 }
 
-                rows.Add(values);
+                if (buffer.Length < reader.FieldCount)
+                {
+                    buffer = new object?[reader.FieldCount];
+                }
+
+                // Keep a row only up to its last value: stray formatting or a far-away cell must not cost a full-width row.
+                var last = -1;
+                for (var c = 0; c < reader.FieldCount; c++)
+                {
+                    buffer[c] = reader.GetValue(c);
+                    if (buffer[c] is not null)
+                    {
+                        last = c;
+                    }
+                }
+
+                rows.Add(last < 0 ? [] : buffer[..(last + 1)]);
             }
 
             var merged = (reader.MergeCells ?? [])
                 .Select(m => new MergedRange(m.FromRow, m.FromColumn, m.ToRow, m.ToColumn))
                 .ToList();
             var hidden = !string.Equals(reader.VisibleState, "visible", StringComparison.OrdinalIgnoreCase);
-            sheets.Add(new Sheet(path, reader.Name.Normalize(NormalizationForm.FormC), hidden, rows, merged));
+            sheets.Add(new Sheet(path, SheetName(reader, sheets.Count), hidden, rows, merged));
         }
         while (reader.NextResult());
 
         return sheets;
     }
+
+    private static string SheetName(IExcelDataReader reader, int index) =>
+        string.IsNullOrEmpty(reader.Name) ? "Sheet" + (index + 1).ToString(CultureInfo.InvariantCulture) : reader.Name.Normalize(NormalizationForm.FormC);
 
     private static Sheet ReadCsv(string path)
     {

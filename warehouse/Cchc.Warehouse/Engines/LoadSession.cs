@@ -145,8 +145,16 @@ internal sealed class LoadSession(WarehouseBase warehouse, DbTransaction transac
 
         if (!_done)
         {
-            transaction.Rollback();
             _done = true;
+            try
+            {
+                transaction.Rollback();
+            }
+            catch (InvalidOperationException)
+            {
+                // The engine already ended the transaction (a commit that failed, e.g. on a full disk): nothing is left
+                // to undo, and the commit's own error, which is propagating now, must not be masked by this one.
+            }
         }
 
         transaction.Dispose();
