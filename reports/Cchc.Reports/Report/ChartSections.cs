@@ -21,7 +21,7 @@ internal sealed class ChartSections(ReportContext c)
             .Select(index => new RankSeries(index, T.IndexName(index), rows.Where(r => r.IndexCode == index)
                 .Select(r => new RankPoint(r.Year, r.Rank, r.ProvincesRanked)).OrderBy(p => p.Year).ToList()))
             .Where(s => s.Points.Count > 0).ToList();
-        if (series.Sum(s => s.Points.Count) < 2)
+        if (!series.Any(s => s.Points.Count >= 2))
         {
             return ReportSection.Omit("rank-history", T.RankHistoryHeading, T.OnlyOneRankedYear);
         }

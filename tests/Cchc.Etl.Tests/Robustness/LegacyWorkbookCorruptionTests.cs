@@ -20,6 +20,7 @@ public sealed class LegacyWorkbookCorruptionTests : IDisposable
 
         Assert.Equal(FileFormat.Xls, workbook.Format);
         Assert.Contains(workbook.Sheets, s => s.RowCount > 40); // PCI 2005 ranked 42 provinces
+        Assert.Equal("Xếp hạng theo chỉ số PCI", workbook.Sheets[0].Name); // legacy-encoded names decoded to NFC
     }
 
     [Fact]

@@ -127,6 +127,24 @@ public sealed class ProvinceReportTests : IClassFixture<ProvinceReportTests.Fixt
         Assert.Contains("68-lam-dong/index.html", links);
     }
 
+    [Fact]
+    public void A_province_formed_by_the_2025_merger_shows_its_constituents_instead_of_an_invented_change()
+    {
+        using var data = new ReportWarehouse([2024, 2025]);
+        var report = new ProvinceReportBuilder(new ReportData.ReportReader(data.Warehouse), DriversProviders.Default)
+            .Build(new ReportRequest(ReportWarehouse.LamDong, 2025));
+        Assert.EndsWith("/34", report.Headline.Rank);
+        var change = report.Headline.Change;
+        Assert.StartsWith("Tỉnh hình thành từ sáp nhập ngày 1/7/2025", change);
+        foreach (var code in new[] { "60", "67", "68" })
+        {
+            Assert.Contains($"{data.Warehouse.Query<string>("SELECT province_short_name FROM rpt.index_score WHERE year = 2024 AND province_code = @code AND criterion_code = 'TOTAL' AND index_code = 'PAR'", new { code }).Single()} {data.Rank("PAR", 2024, code)}/63", change);
+        }
+
+        Assert.Equal(ReportText.Vietnamese.DriverGapReason(DriverGap.ProvinceMerged, null), report.Sections.Single(s => s.Id == "waterfall").OmittedBecause);
+        Assert.Equal(ReportText.Vietnamese.OnlyOneRankedYear, report.Sections.Single(s => s.Id == "rank-history").OmittedBecause);
+    }
+
     public sealed class Fixture : IDisposable
     {
         public Fixture()

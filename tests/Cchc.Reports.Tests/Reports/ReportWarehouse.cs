@@ -25,6 +25,7 @@ public sealed class ReportWarehouse : IDisposable
         ("8", "Tác động của CCHC đến người dân, tổ chức và phát triển KT-XH của tỉnh", "Impact on people, organisations and development", 15.5),
     ];
 
+    private readonly int? _provinceCount;
     private int _nextCriterionKey = 5000;
 
     public ReportWarehouse(IReadOnlyList<int> years, int? provinceCount = null, bool synthetic = true, bool nfdNames = false)
@@ -32,11 +33,8 @@ public sealed class ReportWarehouse : IDisposable
         Temp = new TempWarehouse();
         Years = years;
         AddParCatalogue(nfdNames);
-        Provinces = ProvinceCatalog.Default.ValidAtEndOf(years[^1])
-            .Where(p => provinceCount is null || p.GsoCode == LamDong || p.Key % 9 == 1)
-            .OrderBy(p => p.GsoCode == LamDong ? 0 : 1).ThenBy(p => p.Key)
-            .Take(provinceCount ?? int.MaxValue)
-            .ToList();
+        _provinceCount = provinceCount;
+        Provinces = ProvincesIn(years[^1]);
         foreach (var year in years)
         {
             Load(IndexCodes.Par, year, ParScores(year, synthetic), $"par-{year}.xlsx");
@@ -54,7 +52,16 @@ public sealed class ReportWarehouse : IDisposable
 
     public IReadOnlyList<int> Years { get; }
 
+    /// <summary>The provinces of the last year.</summary>
     public IReadOnlyList<Province> Provinces { get; }
+
+    /// <summary>The provinces scored in a year: those existing at its end (63 before the reform, 34 after), or a few of them.</summary>
+    public IReadOnlyList<Province> ProvincesIn(int year) =>
+        ProvinceCatalog.Default.ValidAtEndOf(year)
+            .Where(p => _provinceCount is null || p.GsoCode == LamDong || p.Key % 9 == 1)
+            .OrderBy(p => p.GsoCode == LamDong ? 0 : 1).ThenBy(p => p.Key)
+            .Take(_provinceCount ?? int.MaxValue)
+            .ToList();
 
     /// <summary>Share of the maximum a province earns in a field in a year: deterministic, spread over 0.45–0.98.</summary>
     public static double Share(int province, int field, int year) =>
@@ -104,7 +111,7 @@ public sealed class ReportWarehouse : IDisposable
     private List<ScoreRecord> ParScores(int year, bool synthetic)
     {
         var records = new List<ScoreRecord>();
-        foreach (var p in Provinces)
+        foreach (var p in ProvincesIn(year))
         {
             var total = 0.0;
             for (var f = 0; f < Fields.Length; f++)
@@ -139,7 +146,7 @@ public sealed class ReportWarehouse : IDisposable
     }
 
     private List<ScoreRecord> Totals(string index, int year, double floor, double spread, bool synthetic) =>
-        Provinces.Select(p => Record(index, year, p, IndexCodes.Total, Math.Round(floor + (spread * Share(p.Key, index.Length, year)), 2), synthetic)).ToList();
+        ProvincesIn(year).Select(p => Record(index, year, p, IndexCodes.Total, Math.Round(floor + (spread * Share(p.Key, index.Length, year)), 2), synthetic)).ToList();
 
     private static ScoreRecord Record(string index, int year, Province p, string criterion, double score, bool synthetic) =>
         new(index, year, p.GsoCode, criterion, score, null, synthetic, new SourceLocation($"{index.ToLowerInvariant()}-{year}.xlsx", "Sheet1", 1));
