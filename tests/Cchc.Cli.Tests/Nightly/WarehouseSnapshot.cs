@@ -36,8 +36,8 @@ internal sealed record WarehouseSnapshot(
             .Select(f => new LoadedFile(f.Name, f.Sha, factTables.Sum(t => warehouse.Query<long>($"SELECT COUNT(*) FROM dw.{t} WHERE file_id = @id", new { id = f.FileId }).Single()), f.Quarantined))
             .ToList();
         var orphans = factTables.Sum(t => warehouse.Query<long>(
-            $"SELECT COUNT(*) FROM dw.{t} x WHERE NOT EXISTS (SELECT 1 FROM etl.file f WHERE f.file_id = x.file_id AND f.status = 'loaded') " +
-            "OR NOT EXISTS (SELECT 1 FROM etl.run r WHERE r.run_id = x.run_id)").Single());
+            $"SELECT COUNT(*) FROM dw.{t} x WHERE NOT EXISTS (SELECT 1 FROM etl.file f WHERE f.file_id = x.file_id AND f.status = 'loaded')" +
+            (Columns(warehouse, t).Contains("run_id") ? " OR NOT EXISTS (SELECT 1 FROM etl.run r WHERE r.run_id = x.run_id)" : string.Empty)).Single());
         return new WarehouseSnapshot(
             rows,
             checksums,

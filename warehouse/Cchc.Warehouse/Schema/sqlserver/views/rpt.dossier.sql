@@ -64,3 +64,5 @@ JOIN dw.dim_onestop_agency a    ON a.agency_key = o.agency_key
 JOIN dw.dim_level l             ON l.level_key = o.level_key
 JOIN dw.dim_channel c           ON c.channel_key = o.channel_key
 LEFT JOIN etl.[file] fl         ON fl.file_id = o.file_id;
+
+GO

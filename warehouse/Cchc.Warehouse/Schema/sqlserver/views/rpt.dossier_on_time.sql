@@ -34,3 +34,5 @@ JOIN dw.dim_channel c ON c.channel_key = d.channel_key
 GROUP BY DATEFROMPARTS(YEAR(d.received_date), MONTH(d.received_date), 1), YEAR(d.received_date), MONTH(d.received_date),
          d.province_key, d.province_code, d.province_name, d.province_code_2025, d.level_code, l.name_vi,
          d.agency_key, d.agency_name, d.channel_code, c.name_vi, d.is_synthetic;
+
+GO

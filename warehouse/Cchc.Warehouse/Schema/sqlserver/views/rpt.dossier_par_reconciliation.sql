@@ -51,3 +51,5 @@ LEFT JOIN dw.dim_criterion c
    AND c.valid_from_year <= log.year AND (c.valid_to_year IS NULL OR c.valid_to_year >= log.year)
 LEFT JOIN dw.fact_index_score sc
     ON sc.criterion_key = c.criterion_key AND sc.year = log.year AND sc.province_key = log.par_province_key;
+
+GO

@@ -4,3 +4,5 @@ SELECT a.agency_key, a.agency_code, a.agency_name, a.level_code, a.province_key,
        p.short_name AS province_name, a.is_inferred
 FROM dw.dim_onestop_agency a
 JOIN dw.dim_province p ON p.province_key = a.province_key;
+
+GO

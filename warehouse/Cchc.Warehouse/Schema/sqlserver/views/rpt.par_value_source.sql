@@ -15,5 +15,5 @@ SELECT
     s.province_key
 FROM dw.par_value_source s
 JOIN dw.dim_province p ON p.province_key = s.province_key
-LEFT JOIN etl.file fl  ON fl.file_id = s.file_id;
+LEFT JOIN etl.[file] fl  ON fl.file_id = s.file_id;
 GO
