@@ -218,8 +218,8 @@ internal sealed class EnglishText : ReportText
         $"{correlation.YIndexName} vs {correlation.XIndexName}: r = {Number(correlation.R)} (n = {correlation.Provinces})";
 
     public override string ScatterTitle(int year, IReadOnlyList<Correlation> correlations) =>
-        $"In {year}, {correlations[0].YIndexName} " + string.Join(" and ", correlations.Select(c =>
-            $"correlates {StrengthWord(c.R)} with {c.XIndexName} (r = {Number(c.R)}, {c.Provinces} provinces)"));
+        $"In {year}, {correlations[0].YIndexName} correlates " + string.Join(" and ", correlations.Select(c =>
+            $"{StrengthWord(c.R)} with {c.XIndexName} (r = {Number(c.R)}, {c.Provinces} provinces)"));
 
     public override string ScatterReading(string province, IReadOnlyList<(string XIndex, string YIndex, (int XRank, int YRank, int Of)? Ranks)> panels) =>
         string.Join("; ", panels.Where(p => p.Ranks is not null).Select(p =>
@@ -394,6 +394,12 @@ internal sealed class EnglishText : ReportText
 
     public override string PlanSummary(int planYear, int tasks, int recovered, int partly, int year) =>
         $"The {planYear} plan covers {tasks} criteria; by {year}, {recovered} were fully recovered and {partly} partly.";
+
+    protected override string SeverityError => "Error";
+
+    protected override string SeverityWarning => "Warning";
+
+    protected override string SeverityInfo => "Information";
 
     public override IReadOnlyList<string> DataQualityHeaders { get; } = ["Severity", "Rule", "Year", "Index", "Finding", "File"];
 

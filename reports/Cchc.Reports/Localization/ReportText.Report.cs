@@ -132,6 +132,21 @@ public abstract partial class ReportText
 
     public abstract string DataQualityIntro(int findings);
 
+    /// <summary>A finding's severity in words; unknown values are shown as stored.</summary>
+    public string Severity(string raw) => raw.Trim().ToLowerInvariant() switch
+    {
+        "error" => SeverityError,
+        "warning" or "warn" => SeverityWarning,
+        "info" or "information" => SeverityInfo,
+        _ => raw,
+    };
+
+    protected abstract string SeverityError { get; }
+
+    protected abstract string SeverityWarning { get; }
+
+    protected abstract string SeverityInfo { get; }
+
     // Methodology and provenance.
     public abstract string MethodologyVersion(string indexName, int year, string version, int? previousYear, string? previousVersion);
 

@@ -392,6 +392,12 @@ internal sealed class VietnameseText : ReportText
     public override string PlanSummary(int planYear, int tasks, int recovered, int partly, int year) =>
         $"Kế hoạch năm {planYear} có {tasks} tiêu chí; đến năm {year}, {recovered} tiêu chí đã thu hồi hết điểm và {partly} tiêu chí thu hồi một phần.";
 
+    protected override string SeverityError => "Lỗi";
+
+    protected override string SeverityWarning => "Cảnh báo";
+
+    protected override string SeverityInfo => "Thông tin";
+
     public override IReadOnlyList<string> DataQualityHeaders { get; } = ["Mức độ", "Quy tắc", "Năm", "Chỉ số", "Nội dung", "Tệp"];
 
     public override string DataQualityIntro(int findings) => $"{findings} phát hiện về chất lượng dữ liệu liên quan đến tỉnh (lỗi trước, rồi cảnh báo).";

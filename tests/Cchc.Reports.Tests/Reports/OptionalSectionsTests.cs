@@ -63,7 +63,8 @@ public sealed class OptionalSectionsTests(OptionalSectionsTests.Views fixture) :
 
         var dq = report.Sections.Single(s => s.Id == "data-quality");
         var dqRows = dq.Blocks.OfType<TableBlock>().Single().Rows;
-        Assert.Equal("Tổng tiêu chí thành phần khác điểm lĩnh vực 3", Assert.Single(dqRows)[4]);
+        var finding = Assert.Single(dqRows);
+        Assert.Equal(("Cảnh báo", "Tổng tiêu chí thành phần khác điểm lĩnh vực 3"), (finding[0], finding[4]));
 
         var oneStop = report.Sections.Single(s => s.Id == "one-stop");
         Assert.Null(oneStop.OmittedBecause);
