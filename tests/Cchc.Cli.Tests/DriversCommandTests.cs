@@ -36,7 +36,7 @@ public sealed class DriversCommandTests(ITestOutputHelper output)
         Assert.Equal(0, code);
         var root = JsonDocument.Parse(json).RootElement;
         var a = root.GetProperty("attribution");
-        Assert.Equal("Compared", a.GetProperty("status").GetString());
+        Assert.Equal("compared", a.GetProperty("status").GetString());
         Assert.Equal(68, a.GetProperty("province").GetProperty("key").GetInt32());
         var rankChange = a.GetProperty("rank_change").GetInt32();
         Assert.Equal(a.GetProperty("rank").GetInt32() - a.GetProperty("previous_rank").GetInt32(), rankChange);
@@ -47,7 +47,7 @@ public sealed class DriversCommandTests(ITestOutputHelper output)
             + a.GetProperty("peer_effect").GetInt32() + a.GetProperty("publication_adjustment").GetInt32();
         Assert.Equal((Fraction)rankChange, exactSum);
         Assert.All(components, c => Assert.Equal(2, c.GetProperty("criteria").GetArrayLength()));
-        Assert.Equal("Field", components[0].GetProperty("kind").GetString());
+        Assert.Equal("field", components[0].GetProperty("kind").GetString());
         Assert.Equal(3, root.GetProperty("waterfall").GetProperty("steps").GetArrayLength());
 
         var models = root.GetProperty("models").EnumerateArray().ToList();
@@ -124,7 +124,7 @@ public sealed class DriversCommandTests(ITestOutputHelper output)
         }
 
         var json = JsonDocument.Parse(Run(temp, "drivers", "--province", "68", "--year", "2025", "--no-models", "--json").Out).RootElement;
-        Assert.Equal("MergedProvince", json.GetProperty("attribution").GetProperty("status").GetString());
+        Assert.Equal("merged_province", json.GetProperty("attribution").GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, json.GetProperty("attribution").GetProperty("rank_change").ValueKind);
         Assert.Equal(3, json.GetProperty("attribution").GetProperty("constituents").GetArrayLength());
     }

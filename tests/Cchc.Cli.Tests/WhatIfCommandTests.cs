@@ -40,8 +40,8 @@ public sealed class WhatIfCommandTests(ITestOutputHelper output)
         Assert.Equal(items.Count + 1, priorities.GetProperty("curve").GetArrayLength());
         var plan = priorities.GetProperty("plan");
         Assert.Equal(10, plan.GetProperty("target_rank").GetInt32());
-        Assert.Contains(plan.GetProperty("outcome").GetString(), new[] { "Reached", "Unreachable", "AlreadyMet" });
-        if (plan.GetProperty("outcome").GetString() == "Reached")
+        Assert.Contains(plan.GetProperty("outcome").GetString(), new[] { "reached", "unreachable", "already_met" });
+        if (plan.GetProperty("outcome").GetString() == "reached")
         {
             Assert.True(plan.GetProperty("rank_reached").GetInt32() <= 10);
         }

@@ -41,15 +41,15 @@ public sealed class OneStopCatalogLoader : IFileLoader
         }
         catch (SpreadsheetException e)
         {
-            warehouse.RecordFailedFile(runId, info, e.Message, []);
-            return new FileLoadResult(path, Kind, false, 0, 0, clock.Elapsed, e.Message);
+            warehouse.RecordFailedFile(runId, info, e.Message, [new QuarantineRecord(e.Location, e.Problem)]);
+            return new FileLoadResult(path, Kind, false, 0, 1, clock.Elapsed, e.Message);
         }
 
         if (sheets.Count == 0)
         {
             var message = $"{new SourceLocation(path)}: not a one-stop catalogue: no sheet with Mã TTHC + Tên TTHC or Mã cơ quan + Tên cơ quan + Tỉnh";
-            warehouse.RecordFailedFile(runId, info, message, []);
-            return new FileLoadResult(path, Kind, false, 0, 0, clock.Elapsed, message);
+            warehouse.RecordFailedFile(runId, info, message, [new QuarantineRecord(new SourceLocation(path), message)]);
+            return new FileLoadResult(path, Kind, false, 0, 1, clock.Elapsed, message);
         }
 
         using var session = warehouse.BeginFile(runId, info);

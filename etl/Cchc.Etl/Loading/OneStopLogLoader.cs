@@ -46,8 +46,9 @@ public sealed class OneStopLogLoader : IFileLoader
         catch (Exception e) when (e is NotADossierLogException || DossierLogReader.IsReadFailure(e))
         {
             var message = e is NotADossierLogException or Spreadsheets.SpreadsheetException ? e.Message : $"{where}: cannot read the dossier log: {e.Message}";
-            warehouse.RecordFailedFile(runId, info, message, []);
-            return new FileLoadResult(path, Kind, false, 0, 0, clock.Elapsed, message);
+            var location = e is Spreadsheets.SpreadsheetException se ? se.Location : new SourceLocation(path);
+            warehouse.RecordFailedFile(runId, info, message, [new QuarantineRecord(location, message)]);
+            return new FileLoadResult(path, Kind, false, 0, 1, clock.Elapsed, message);
         }
     }
 

@@ -25,7 +25,8 @@ public sealed class CriterionCatalogue
         return new CriterionCatalogue(sql.Query<CatalogueCriterion>(
             """
             SELECT index_code AS IndexCode, criterion_code AS CriterionCode, parent_code AS ParentCode, level AS Level,
-                   max_points AS MaxPoints, valid_from_year AS ValidFromYear, valid_to_year AS ValidToYear, is_illustrative AS IsIllustrative
+                   max_points AS MaxPoints, valid_from_year AS ValidFromYear, valid_to_year AS ValidToYear, is_illustrative AS IsIllustrative,
+                   points_source AS PointsSource
             FROM dw.dim_criterion
             """));
     }
@@ -49,7 +50,8 @@ public sealed record CatalogueCriterion(
     double? MaxPoints,
     int ValidFromYear,
     int? ValidToYear,
-    bool IsIllustrative)
+    bool IsIllustrative,
+    string? PointsSource = null)
 {
     public bool IsValidIn(int year) => ValidFromYear <= year && (ValidToYear is null || ValidToYear >= year);
 }

@@ -18,8 +18,9 @@ public sealed class MaxPointsMatchCatalogueRule : QualityRule
         foreach (var row in data.PlanRows)
         {
             if (row.MaxPoints is { } max
-                && data.Catalogue.Find(row.IndexCode, row.CriterionCode, row.Year) is { IsIllustrative: false, MaxPoints: { } official }
-                && Differs(max, official))
+                && data.Catalogue.Find(row.IndexCode, row.CriterionCode, row.Year) is { IsIllustrative: false, MaxPoints: { } official } criterion
+                && Differs(max, official)
+                && !IsAppraisalPart(data.Catalogue, criterion, row.Year, max))
             {
                 yield return Finding(
                     row,
@@ -27,5 +28,20 @@ public sealed class MaxPointsMatchCatalogueRule : QualityRule
                     $"plan max points {Num(max)}; catalogue max points {Num(official)}");
             }
         }
+    }
+
+    /// <summary>A field that mixes appraisal and survey points is often stated in plans by its appraised part only
+    /// (as in plan 3770's fields 4–8): that is its own max, not a mismatch.</summary>
+    private static bool IsAppraisalPart(Cchc.Etl.Quality.CriterionCatalogue catalogue, Cchc.Etl.Quality.CatalogueCriterion criterion, int year, double max)
+    {
+        if (criterion.PointsSource != "mixed")
+        {
+            return false;
+        }
+
+        var appraisal = catalogue.ChildrenOf(criterion.IndexCode, criterion.CriterionCode, year)
+            .Where(c => c.PointsSource == "appraisal")
+            .Sum(c => c.MaxPoints ?? 0);
+        return !Differs(max, appraisal);
     }
 }
