@@ -19,7 +19,8 @@ public sealed class QualityGateTests : IDisposable
 
     public QualityGateTests()
     {
-        // A minimal PAR catalogue until the real one is seeded: field 1 and two of its criteria.
+        // A minimal PAR catalogue in place of the seeded tree (keeping its TOTAL rows): field 1 and two of its criteria.
+        _temp.Warehouse.Execute("DELETE FROM dw.dim_criterion WHERE index_code = 'PAR' AND criterion_code <> 'TOTAL'");
         var rows = new (int Key, string Code, string? Parent, int Level, double Max)[]
         {
             (9001, "1", IndexCodes.Total, 1, 10), (9002, "1.1", "1", 2, 2), (9003, "1.2", "1", 2, 3),
