@@ -16,6 +16,7 @@ public sealed class StreamingSheetReader : ITabularReader
     private readonly Stream _stream;
     private readonly IExcelDataReader _reader;
     private readonly List<string> _cells = [];
+    private readonly string _path;
     private int _row;
 
     static StreamingSheetReader()
@@ -23,8 +24,9 @@ public sealed class StreamingSheetReader : ITabularReader
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
     }
 
-    private StreamingSheetReader(Stream stream, IExcelDataReader reader, bool isSynthetic)
+    private StreamingSheetReader(Stream stream, IExcelDataReader reader, bool isSynthetic, string path)
     {
+        _path = path;
         _stream = stream;
         _reader = reader;
         IsSynthetic = isSynthetic;
@@ -69,14 +71,25 @@ public sealed class StreamingSheetReader : ITabularReader
             }
         }
 
-        return new StreamingSheetReader(stream, reader, isSynthetic);
+        return new StreamingSheetReader(stream, reader, isSynthetic, path);
     }
 
     public bool Read()
     {
+        // A hostile or corrupt sheet can declare a huge empty grid (one cell at XFD1048576): stop when the blank run
+        // since the last real row alone spans more cells than Workbook accepts for a whole sheet.
+        var blankCells = 0L;
         while (_reader.Read())
         {
             _row++;
+            blankCells += _reader.FieldCount;
+            if (blankCells > Workbook.MaxCellsPerSheet)
+            {
+                throw new SpreadsheetException(
+                    new Warehouse.SourceLocation(_path, SheetName, _row),
+                    $"more than {Workbook.MaxCellsPerSheet:N0} empty cells in a row of blank lines: the sheet's declared size is not plausible for a dossier log");
+            }
+
             _cells.Clear();
             var blank = true;
             for (var c = 0; c < _reader.FieldCount; c++)
