@@ -109,6 +109,13 @@ internal sealed class LoadSession(WarehouseBase warehouse, DbTransaction transac
     /// </summary>
     private void RetireEarlierVersions()
     {
+        // One-stop logs are an accumulating snapshot: a dossier row keeps the file that last changed it, and a later
+        // export updates rows in place, so an export's rows are never "owned" by one file version.
+        if (kind == "onestop")
+        {
+            return;
+        }
+
         var earlier = Query<long>(
             "SELECT file_id FROM etl.file WHERE kind = @kind AND file_name = @fileName AND status = 'loaded' AND file_id <> @fileId",
             new { kind, fileName, fileId = FileId });
