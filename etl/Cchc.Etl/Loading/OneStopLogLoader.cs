@@ -31,6 +31,11 @@ public sealed class OneStopLogLoader : IFileLoader
         var where = new SourceLocation(path);
         try
         {
+            if (exists && Spreadsheets.FileFormats.Detect(path) is Spreadsheets.FileFormat.Unknown or Spreadsheets.FileFormat.Docx)
+            {
+                throw new NotADossierLogException($"{where}: not a spreadsheet: expected .xls, .xlsx or .csv content, found {Spreadsheets.FileFormats.Describe(path)}");
+            }
+
             using var reader = DossierLogReader.Open(path);
             var parser = DossierRowParser.Open(reader)
                 ?? throw new NotADossierLogException(
@@ -45,7 +50,7 @@ public sealed class OneStopLogLoader : IFileLoader
         }
         catch (Exception e) when (e is NotADossierLogException || DossierLogReader.IsReadFailure(e))
         {
-            var message = e is NotADossierLogException or Spreadsheets.SpreadsheetException ? e.Message : $"{where}: cannot read the dossier log: {e.Message}";
+            var message = e is NotADossierLogException or Spreadsheets.SpreadsheetException ? e.Message : $"{where}: cannot read the dossier log (truncated or corrupt?): {e.Message}";
             var location = e is Spreadsheets.SpreadsheetException se ? se.Location : new SourceLocation(path);
             warehouse.RecordFailedFile(runId, info, message, [new QuarantineRecord(location, message)]);
             return new FileLoadResult(path, Kind, false, 0, 1, clock.Elapsed, message);
