@@ -27,7 +27,8 @@ public sealed class ParLoadCommandTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var exit = CliApp.Run(["load", "par", temp.Directory, "--warehouse", "duckdb:" + temp.Target.Location], stdout, stderr);
+        // Named explicitly: a folder's files are only taken when their content is PAR, and this one is not a workbook.
+        var exit = CliApp.Run(["load", "par", bad, good, "--warehouse", "duckdb:" + temp.Target.Location], stdout, stderr);
 
         Assert.Equal(CliApp.Failed, exit);
         var text = stdout.ToString();
