@@ -22,7 +22,10 @@ public static class DataQualityReader
     public const string View = "dq_finding";
     public const int MaxFindings = 50;
 
-    /// <summary>Findings for the province in the report year or the comparison year (or with no year), errors first.</summary>
+    /// <summary>
+    /// Findings for the province in the report year or the comparison year (or with no year), errors first; findings a later
+    /// run superseded are left out where the view says which are current.
+    /// </summary>
     public static ViewResult<IReadOnlyList<DqFinding>> Read(ReportReader reader, string provinceCode, int year, int? previousYear)
     {
         var shape = ViewShape.Of(reader, View,
@@ -32,7 +35,8 @@ public static class DataQualityReader
             ("rule", ["rule_code", "rule", "rule_name"], false),
             ("year", ["year"], false),
             ("index", ["index_code"], false),
-            ("file", ["file_name", "source_file"], false));
+            ("file", ["file_name", "source_file"], false),
+            ("current", ["is_current"], false));
         if (shape is null)
         {
             return ViewResult.Missing<IReadOnlyList<DqFinding>>(ViewGap.ViewAbsent, View);
@@ -49,7 +53,7 @@ public static class DataQualityReader
                    CAST({shape.Column("message")} AS VARCHAR(4000)) AS Message, CAST({shape.Column("year")} AS INTEGER) AS Year,
                    CAST({shape.Column("index")} AS VARCHAR(10)) AS IndexCode, CAST({shape.Column("file")} AS VARCHAR(400)) AS FileName
             FROM rpt.{View}
-            WHERE {shape.Column("province")} = @provinceCode
+            WHERE {shape.Column("province")} = @provinceCode{(shape.Has("current") ? $" AND {shape.Column("current")}" : "")}
             """,
             new { provinceCode });
         var relevant = findings

@@ -18,7 +18,8 @@ public sealed record OnTimeData(
 
 /// <summary>
 /// Reads on-time rates from the optional view <c>rpt.dossier_on_time</c> (month × province × level × agency × channel).
-/// The rate is on time ÷ finished, as the view counts them (withdrawn and rejected dossiers are excluded there).
+/// The rate is on time ÷ rated where the view counts rated dossiers (finished plus still-open overdue ones, as its
+/// <c>on_time_rate</c> does), else on time ÷ finished; withdrawn and rejected dossiers are excluded there.
 /// </summary>
 public static class OnTimeReader
 {
@@ -31,7 +32,7 @@ public static class OnTimeReader
             ("month", ["month", "month_start", "year_month"], true),
             ("year", ["year"], false),
             ("level", ["level", "level_name", "level_code"], true),
-            ("finished", ["finished", "resolved", "completed"], true),
+            ("finished", ["rated", "finished", "resolved", "completed"], true),
             ("ontime", ["on_time", "ontime"], true),
             ("synthetic", ["is_synthetic"], false));
         if (shape is null)

@@ -26,21 +26,22 @@ public sealed class OptionalSectionsTests(OptionalSectionsTests.Views fixture) :
     {
         public Views()
         {
-        Data.Warehouse.Execute(
-            """
-            CREATE VIEW rpt.remediation_task AS SELECT * FROM (VALUES
-                ('68', 2017, '3.4', 1.5, 'Rà soát quy trình một cửa', 'Sở Nội vụ', 'Quý IV/2017'),
-                ('68', 2017, '7.1', 0.25, 'Nâng cấp hệ thống', 'Sở Thông tin và Truyền thông', '2017')
-            ) t(province_code, plan_year, criterion_code, points_lost, remedy, lead_agency, deadline_text)
-            """);
-        Data.Warehouse.Execute(DqView);
-        Data.Warehouse.Execute(
-            """
-            CREATE VIEW rpt.dossier_on_time AS
-            SELECT make_date(2017, m, 1) AS month, '68' AS province_code, lvl AS level, 1000 + m * 10 AS finished,
-                   CAST(round((1000 + m * 10) * (0.99 - idx * 0.03 - CASE WHEN m = 2 THEN 0.05 ELSE 0 END)) AS INTEGER) AS on_time, TRUE AS is_synthetic
-            FROM range(1, 13) r(m), (VALUES ('Cấp tỉnh', 0), ('Cấp huyện', 1), ('Cấp xã', 2)) l(lvl, idx)
-            """);
+            // The warehouse's own views read the plan, DQ and one-stop tables; these stand-ins feed known rows straight in.
+            Data.Warehouse.Execute(
+                """
+                CREATE OR REPLACE VIEW rpt.remediation_task AS SELECT * FROM (VALUES
+                    ('68', 2017, '3.4', 1.5, 'Rà soát quy trình một cửa', 'Sở Nội vụ', 'Quý IV/2017'),
+                    ('68', 2017, '7.1', 0.25, 'Nâng cấp hệ thống', 'Sở Thông tin và Truyền thông', '2017')
+                ) t(province_code, plan_year, criterion_code, points_lost, remedy, lead_agency, deadline_text)
+                """);
+            Data.Warehouse.Execute(DqView);
+            Data.Warehouse.Execute(
+                """
+                CREATE OR REPLACE VIEW rpt.dossier_on_time AS
+                SELECT make_date(2017, m, 1) AS month, '68' AS province_code, lvl AS level, 1000 + m * 10 AS finished,
+                       CAST(round((1000 + m * 10) * (0.99 - idx * 0.03 - CASE WHEN m = 2 THEN 0.05 ELSE 0 END)) AS INTEGER) AS on_time, TRUE AS is_synthetic
+                FROM range(1, 13) r(m), (VALUES ('Cấp tỉnh', 0), ('Cấp huyện', 1), ('Cấp xã', 2)) l(lvl, idx)
+                """);
         }
 
         public ReportWarehouse Data { get; } = new([2016, 2017], provinceCount: 4);

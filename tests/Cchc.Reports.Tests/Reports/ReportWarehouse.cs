@@ -6,7 +6,7 @@ namespace Cchc.Reports.Tests.Reports;
 
 /// <summary>
 /// A small warehouse for report tests, built through the real load path (ILoadSession.ReplaceScores): PAR fields and
-/// criteria added to the criterion catalogue (the seed has only the totals), deterministic scores in which criteria add
+/// criteria replacing the seeded PAR catalogue with one small version valid every year, deterministic scores in which criteria add
 /// up to fields and fields to the total, PCI and PAPI totals for the scatter and rank history.
 /// </summary>
 public sealed class ReportWarehouse : IDisposable
@@ -82,8 +82,10 @@ public sealed class ReportWarehouse : IDisposable
     private void AddParCatalogue(bool nfdNames)
     {
         // The test's own small PAR tree replaces the seeded methodology, so that expected numbers stay hand-checkable.
-        Warehouse.Execute("DELETE FROM dw.dim_criterion WHERE index_code = 'PAR' AND criterion_code <> 'TOTAL'");
+        // One version for every year, so that consecutive years compare field by field.
+        Warehouse.Execute("DELETE FROM dw.dim_criterion WHERE index_code = 'PAR'");
         string Name(string text) => nfdNames ? text.Normalize(System.Text.NormalizationForm.FormD) : text;
+        AddCriterion(IndexCodes.Total, null, 0, "Chỉ số CCHC cấp tỉnh", "Provincial PAR Index", 100.0);
         foreach (var (code, vi, en, max) in Fields)
         {
             AddCriterion(code, null, 1, Name(vi), en, max);
