@@ -8,7 +8,9 @@ namespace Cchc.Reports.Drivers;
 public sealed record ScoreWaterfall(int PreviousYear, int Year, double PreviousTotal, double Total, IReadOnlyList<FieldChange> Fields);
 
 /// <summary>One field's contribution (in points of the total) to the change.</summary>
-public sealed record FieldChange(string CriterionCode, double Change);
+/// <param name="NameVi">Names for a component that is not a criterion of the year (a residual, a field the methodology
+/// dropped); null for criteria, which the report names from the catalogue.</param>
+public sealed record FieldChange(string CriterionCode, double Change, string? NameVi = null, string? NameEn = null);
 
 /// <summary>
 /// Exact attribution of the observed rank change: places gained per field (e.g. Shapley values over the fields, own
@@ -18,12 +20,13 @@ public sealed record FieldChange(string CriterionCode, double Change);
 public sealed record RankAttribution(int PreviousYear, int Year, int PreviousRank, int Rank, int Provinces, IReadOnlyList<FieldRankEffect> Fields, double PeerEffect);
 
 /// <summary>Places gained (positive) or lost that one field accounts for.</summary>
-public sealed record FieldRankEffect(string CriterionCode, double PlacesGained);
+/// <param name="NameVi">Names for a component that is not a criterion of the year (see <see cref="FieldChange"/>).</param>
+public sealed record FieldRankEffect(string CriterionCode, double PlacesGained, string? NameVi = null, string? NameEn = null);
 
 /// <summary>
 /// An ML model whose target is not a sum of its features, evaluated on held-out years only, with the baselines.
-/// <see cref="Importances"/>: permutation importance as the mean drop of held-out R² when a feature is shuffled, with
-/// its standard error over the permutations.
+/// <see cref="Importances"/>: permutation importance as the mean increase of the held-out mean absolute error (in the
+/// target's unit) when a feature is shuffled, with its standard error over the permutations.
 /// </summary>
 public sealed record ModelSummary(
     string TargetVi, string TargetEn, string ErrorUnitVi, string ErrorUnitEn,

@@ -2,19 +2,20 @@ namespace Cchc.Reports.Drivers;
 
 /// <summary>
 /// The providers a report asks, in order; the first that computes a result wins. The rank-drivers analytics (exact
-/// Shapley attribution, ML.NET models) plug in here, ahead of <see cref="ExactDriversProvider"/>.
+/// Shapley attribution, ML.NET models) come first; <see cref="ExactDriversProvider"/> answers what they cannot (a
+/// comparison across a gap in the years).
 /// </summary>
 public static class DriversProviders
 {
-    private static readonly IDriversProvider[] Registered =
+    /// <summary>Fresh providers for one report run (they cache what they read from its warehouse).</summary>
+    public static IReadOnlyList<IDriversProvider> CreateAll() =>
     [
+        new AnalyticsDriversProvider(),
         new ExactDriversProvider(),
     ];
 
-    public static IReadOnlyList<IDriversProvider> All => Registered;
-
-    /// <summary>All registered providers as one.</summary>
-    public static IDriversProvider Default { get; } = new DriversChain(Registered);
+    /// <summary>All registered providers as one, for one report run.</summary>
+    public static IDriversProvider CreateDefault() => new DriversChain(CreateAll());
 }
 
 /// <summary>Asks providers in order: the first computed result wins; otherwise the most specific reason is kept.</summary>

@@ -154,7 +154,7 @@ internal sealed class EnglishText : ReportText
     // 7. Model importance.
     public override string ImportancePanelTitle => "Permutation importance";
 
-    public override string ImportanceAxis => "Drop in R² when permuted (mean ± 1 standard error)";
+    public override string ImportanceAxis => "Increase in mean absolute error when permuted (mean ± 1 standard error)";
 
     public override string RSquaredAxis => "Held-out R² (higher is better)";
 
@@ -167,7 +167,7 @@ internal sealed class EnglishText : ReportText
 
     public override string ImportanceReading(IReadOnlyList<int> heldOutYears, IReadOnlyList<FeatureImportance> top, bool beatsBaselines) =>
         $"Metrics are measured on years never used for training ({Years(heldOutYears)}); "
-        + $"most important features (drop in R² when permuted ± standard error): {string.Join(", ", top.Select(f => $"{f.Name} {Number(f.Mean, 3)} ± {Number(f.StandardError, 3)}"))}"
+        + $"most important features (increase in mean absolute error when permuted ± standard error): {string.Join(", ", top.Select(f => $"{f.Name} {Number(f.Mean, 3)} ± {Number(f.StandardError, 3)}"))}"
         + (beatsBaselines ? "." : "; as the model does not beat the baselines, these numbers are descriptive only.");
 
     // 8. What-if.

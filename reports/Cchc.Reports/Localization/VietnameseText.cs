@@ -153,7 +153,7 @@ internal sealed class VietnameseText : ReportText
     // 7. Model importance.
     public override string ImportancePanelTitle => "Mức độ quan trọng (hoán vị)";
 
-    public override string ImportanceAxis => "Mức giảm R² khi hoán vị (trung bình ± 1 sai số chuẩn)";
+    public override string ImportanceAxis => "Mức tăng sai số tuyệt đối trung bình khi hoán vị (trung bình ± 1 sai số chuẩn)";
 
     public override string RSquaredAxis => "R² trên các năm giữ lại (cao hơn = tốt hơn)";
 
@@ -166,7 +166,7 @@ internal sealed class VietnameseText : ReportText
 
     public override string ImportanceReading(IReadOnlyList<int> heldOutYears, IReadOnlyList<FeatureImportance> top, bool beatsBaselines) =>
         $"Các chỉ số đo trên những năm không dùng để huấn luyện ({Years(heldOutYears)}); "
-        + $"yếu tố quan trọng nhất (mức giảm R² khi hoán vị ± sai số chuẩn): {string.Join(", ", top.Select(f => $"{f.Name} {Number(f.Mean, 3)} ± {Number(f.StandardError, 3)}"))}"
+        + $"yếu tố quan trọng nhất (mức tăng sai số tuyệt đối trung bình khi hoán vị ± sai số chuẩn): {string.Join(", ", top.Select(f => $"{f.Name} {Number(f.Mean, 3)} ± {Number(f.StandardError, 3)}"))}"
         + (beatsBaselines ? "." : "; vì mô hình không vượt mức cơ sở, các con số này chỉ mang tính mô tả.");
 
     // 8. What-if.

@@ -58,7 +58,7 @@ internal sealed class ChartSections(ReportContext c)
         }
 
         c.Credit(outcome.Provider!, T.WaterfallHeading);
-        var steps = w.Fields.Select(f => new WaterfallStep(f.CriterionCode, CriterionName(f.CriterionCode), f.Change)).ToList();
+        var steps = w.Fields.Select(f => new WaterfallStep(f.CriterionCode, ComponentName(f.CriterionCode, f.NameVi, f.NameEn), f.Change)).ToList();
         var rows = FieldAndTotalRows(c.Current, Key).Concat(c.Previous is null || c.PreviousKey is null ? [] : FieldAndTotalRows(c.Previous, c.PreviousKey.Value)).ToList();
         var chart = WaterfallChart.Render(new WaterfallInput(c.ProvinceName, c.IndexName, w.PreviousYear, w.Year, w.PreviousTotal, w.Total, steps), Context(rows));
         return new ReportSection("waterfall", T.WaterfallHeading, [new ChartBlock(chart)]);
@@ -73,7 +73,7 @@ internal sealed class ChartSections(ReportContext c)
         }
 
         var input = new AttributionInput(c.ProvinceName, c.IndexName, a.PreviousYear, a.Year, a.PreviousRank, a.Rank, a.Provinces,
-            a.Fields.Select(f => new AttributionItem(f.CriterionCode, CriterionName(f.CriterionCode), f.PlacesGained)).ToList(), a.PeerEffect);
+            a.Fields.Select(f => new AttributionItem(f.CriterionCode, ComponentName(f.CriterionCode, f.NameVi, f.NameEn), f.PlacesGained)).ToList(), a.PeerEffect);
         try
         {
             var rows = c.Current.Rows.Where(r => r.Level <= 1).Concat(c.Previous?.Rows.Where(r => r.Level <= 1) ?? []).ToList();
@@ -229,6 +229,10 @@ internal sealed class ChartSections(ReportContext c)
         var input = new WhatIfCurveInput(c.ProvinceName, c.IndexName, c.Request.Year, total.Score!.Value, plan.Rank, plan.Provinces, steps, c.Request.TargetRank);
         return new ChartBlock(WhatIfCurveChart.Render(input, Context(c.Current.Rows.Where(r => r.Level <= 2).ToList())));
     }
+
+    /// <summary>A provider's own name for a component that is not a criterion (a residual), else the catalogue's.</summary>
+    private string ComponentName(string code, string? nameVi, string? nameEn) =>
+        (T.Language == Localization.ReportLanguage.En ? nameEn : nameVi) ?? CriterionName(code);
 
     public string CriterionName(string code) =>
         c.Current.Criteria.FirstOrDefault(x => x.Code == code)?.Name(T)

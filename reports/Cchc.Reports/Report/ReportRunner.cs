@@ -16,18 +16,18 @@ public sealed class ReportRunner(IWarehouse warehouse, IDriversProvider? drivers
 {
     private readonly ReportReader _reader = new(warehouse);
 
-    private IDriversProvider Drivers => drivers ?? DriversProviders.Default;
+    private readonly IDriversProvider _drivers = drivers ?? DriversProviders.CreateDefault();
 
     /// <returns>The path of the report's index.html.</returns>
     public string WriteProvince(ReportRequest request, string directory) =>
-        HtmlReportWriter.Write(new ProvinceReportBuilder(_reader, Drivers).Build(request), directory);
+        HtmlReportWriter.Write(new ProvinceReportBuilder(_reader, _drivers).Build(request), directory);
 
     /// <summary>One report per province with a total score in the year, each in <c>DIR/&lt;code&gt;-&lt;name&gt;/</c>, and the overview in <c>DIR/index.html</c>.</summary>
     public OverviewResult WriteAll(int year, string indexCode, ReportLanguage language, string directory, Action<string>? progress = null)
     {
         var current = _reader.IndexYear(indexCode, year) ?? throw new ReportDataException(
             $"The warehouse has no {indexCode} scores for {year}; loaded years: {string.Join(", ", _reader.Years(indexCode))}.");
-        var builder = new ProvinceReportBuilder(_reader, Drivers);
+        var builder = new ProvinceReportBuilder(_reader, _drivers);
         var previousYear = _reader.Years(indexCode).Where(y => y < year).Cast<int?>().LastOrDefault();
         var previous = previousYear is { } py ? _reader.IndexYear(indexCode, py) : null;
         var rows = new List<OverviewRow>();

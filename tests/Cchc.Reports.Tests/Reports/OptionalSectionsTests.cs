@@ -52,7 +52,7 @@ public sealed class OptionalSectionsTests(OptionalSectionsTests.Views fixture) :
     [Fact]
     public void Loaded_plan_data_quality_and_one_stop_views_fill_their_sections()
     {
-        var report = Build(DriversProviders.Default);
+        var report = Build(DriversProviders.CreateDefault());
         var plan = report.Sections.Single(s => s.Id == "plan");
         Assert.Null(plan.OmittedBecause);
         var planTable = plan.Blocks.OfType<TableBlock>().Single();
@@ -84,7 +84,7 @@ public sealed class OptionalSectionsTests(OptionalSectionsTests.Views fixture) :
             var result = DataQualityReader.Read(new ReportReader(_data.Warehouse), "68", 2017, 2016);
             Assert.Equal(ViewGap.ViewIncompatible, result.Gap);
             Assert.Equal("message|description|detail", result.Detail);
-            var section = Build(DriversProviders.Default).Sections.Single(s => s.Id == "data-quality");
+            var section = Build(DriversProviders.CreateDefault()).Sections.Single(s => s.Id == "data-quality");
             Assert.Empty(section.Blocks);
             Assert.Equal("view rpt.dq_finding thiếu các cột cần thiết: message|description|detail", section.OmittedBecause);
         }

@@ -56,7 +56,7 @@ public sealed class ProvinceReportTests : IClassFixture<ProvinceReportTests.Fixt
     [Fact]
     public void Sections_without_data_or_analysis_are_omitted_with_their_reason()
     {
-        var report = _fixture.Build(new ReportRequest(ReportWarehouse.LamDong, 2017));
+        var report = _fixture.Build(new ReportRequest(ReportWarehouse.LamDong, 2017), new ExactDriversProvider());
         var attribution = report.Sections.Single(s => s.Id == "attribution");
         Assert.Empty(attribution.Blocks);
         Assert.Equal(ReportText.Vietnamese.DriverGapReason(DriverGap.NotProvided, null), attribution.OmittedBecause);
@@ -131,7 +131,7 @@ public sealed class ProvinceReportTests : IClassFixture<ProvinceReportTests.Fixt
     public void A_province_formed_by_the_2025_merger_shows_its_constituents_instead_of_an_invented_change()
     {
         using var data = new ReportWarehouse([2024, 2025]);
-        var report = new ProvinceReportBuilder(new ReportData.ReportReader(data.Warehouse), DriversProviders.Default)
+        var report = new ProvinceReportBuilder(new ReportData.ReportReader(data.Warehouse), DriversProviders.CreateDefault())
             .Build(new ReportRequest(ReportWarehouse.LamDong, 2025));
         Assert.EndsWith("/34", report.Headline.Rank);
         var change = report.Headline.Change;
@@ -163,8 +163,8 @@ public sealed class ProvinceReportTests : IClassFixture<ProvinceReportTests.Fixt
 
         public string Output(string name) => Path.Combine(Root, name);
 
-        public ProvinceReport Build(ReportRequest request) =>
-            new ProvinceReportBuilder(new ReportData.ReportReader(Data.Warehouse), DriversProviders.Default).Build(request);
+        public ProvinceReport Build(ReportRequest request, IDriversProvider? drivers = null) =>
+            new ProvinceReportBuilder(new ReportData.ReportReader(Data.Warehouse), drivers ?? DriversProviders.CreateDefault()).Build(request);
 
         public void Dispose() => Data.Dispose();
     }

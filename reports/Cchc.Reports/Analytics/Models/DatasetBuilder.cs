@@ -73,6 +73,7 @@ public static class DatasetBuilder
         }
 
         var names = features.Select(f => f.Name).ToList();
+        var namesVi = features.Select(f => f.NameVi).ToList();
         if (onTimeRates is not null && rows.Count > 0)
         {
             var covered = rows.Count(r => onTimeRates.ContainsKey((r.Province.Key, r.Year)));
@@ -82,6 +83,7 @@ public static class DatasetBuilder
                     .Select(r => r with { Features = [.. r.Features, onTimeRates[(r.Province.Key, r.Year)]] })
                     .ToList();
                 names.Add("One-stop on-time rate");
+                namesVi.Add("Tỷ lệ hồ sơ một cửa đúng hạn");
             }
             else
             {
@@ -90,7 +92,7 @@ public static class DatasetBuilder
         }
 
         var synthetic = years.Any(y => target[y].IsSynthetic || featureIndices.Any(i => byIndexYear[(i, y)].IsSynthetic));
-        return new ModelDataset(key, title, $"{targetIndex} rank", names, rows, synthetic, notes);
+        return new ModelDataset(key, title, $"{targetIndex} rank", names, rows, synthetic, notes, namesVi);
     }
 
     public static ModelDataset NextYearRankChange(IReadOnlyList<IndexYear> tables, string index)
@@ -131,11 +133,11 @@ public static class DatasetBuilder
         }
 
         var synthetic = years.Any(y => byYear[y].IsSynthetic || byYear[y + 1].IsSynthetic);
-        return new ModelDataset(key, title, targetName, features.Select(f => f.Name).ToList(), rows, synthetic, notes);
+        return new ModelDataset(key, title, targetName, features.Select(f => f.Name).ToList(), rows, synthetic, notes, features.Select(f => f.NameVi).ToList());
     }
 
-    /// <summary>Level-1 codes present in every table, named "code name"; the others are noted.</summary>
-    private static List<(string Index, string Code, string Name)> CommonLevel1(IReadOnlyList<IndexYear> tables, List<string> notes)
+    /// <summary>Level-1 codes present in every table, named "code name" in English and Vietnamese; the others are noted.</summary>
+    private static List<(string Index, string Code, string Name, string NameVi)> CommonLevel1(IReadOnlyList<IndexYear> tables, List<string> notes)
     {
         var all = tables.SelectMany(t => t.AtLevel(1)).Select(c => c.Code).Distinct().Order(CriterionCodeComparer.Instance).ToList();
         var common = all.Where(code => tables.All(t => t.Criteria.ContainsKey(code))).ToList();
@@ -146,8 +148,9 @@ public static class DatasetBuilder
 
         var latest = tables[^1];
         var index = latest.IndexCode;
+        string Label(string code) => code.StartsWith(index, StringComparison.Ordinal) ? code : $"{index} {code}";
         return common.Select(code =>
-            (index, code, $"{(code.StartsWith(index, StringComparison.Ordinal) ? code : $"{index} {code}")} {latest.Criteria[code].NameEn}".Trim()))
+            (index, code, $"{Label(code)} {latest.Criteria[code].NameEn}".Trim(), $"{Label(code)} {latest.Criteria[code].Name}".Trim()))
             .ToList();
     }
 

@@ -9,6 +9,7 @@ namespace Cchc.Reports.Analytics.Models;
 public sealed record ModelRow(ProvinceRef Province, int Year, IReadOnlyList<double> Features, double Target, double? PreviousTarget, IReadOnlyList<int> DataYears);
 
 /// <summary>A model's data: a target that is NOT a sum of its features, and the features explaining it.</summary>
+/// <param name="FeatureNamesVi">The features' Vietnamese names, in the order of <paramref name="FeatureNames"/>, when known.</param>
 public sealed record ModelDataset(
     string Key,
     string Title,
@@ -16,7 +17,8 @@ public sealed record ModelDataset(
     IReadOnlyList<string> FeatureNames,
     IReadOnlyList<ModelRow> Rows,
     bool IsSynthetic,
-    IReadOnlyList<string> Notes)
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<string>? FeatureNamesVi = null)
 {
     public IReadOnlyList<int> Years => Rows.Select(r => r.Year).Distinct().Order().ToList();
 }

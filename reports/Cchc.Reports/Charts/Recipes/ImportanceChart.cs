@@ -2,7 +2,7 @@ using ScottPlot;
 
 namespace Cchc.Reports.Charts;
 
-/// <summary>Permutation importance of one feature: the mean drop of held-out R² when it is shuffled, and its standard error.</summary>
+/// <summary>Permutation importance of one feature: the mean increase of the held-out mean absolute error when it is shuffled, and its standard error.</summary>
 public sealed record FeatureImportance(string Name, double Mean, double StandardError);
 
 /// <summary>Held-out performance of a model or a baseline (mean; previous-year value).</summary>
