@@ -6,7 +6,8 @@ namespace Cchc.Cli.Commands;
 
 /// <summary>
 /// <c>cchc demo --out DIR</c>: writes the deterministic synthetic sample in the real layouts, loads it through the real
-/// loaders into a fresh warehouse (<c>DIR/cchc.duckdb</c> unless --warehouse is given) and prints what it loaded.
+/// loaders into a fresh warehouse (<c>DIR/cchc.duckdb</c> unless --warehouse is given), prints what it loaded and why the
+/// demo province's PAR rank moved, and writes its report (<c>DIR/report/index.html</c>).
 /// </summary>
 public sealed class DemoCommand : ICommand
 {
@@ -61,10 +62,15 @@ public sealed class DemoCommand : ICommand
             context.Out.WriteLine($"  {i.IndexCode}: {i.Years} years ({i.FirstYear}–{i.LastYear}), {i.Provinces} provinces, {i.Rows} rows ({i.SyntheticRows} synthetic)");
         }
 
-        var report = ReportCommand.WriteDemoReport(context, warehouse, DemoProvince, Path.Combine(outDir, "report"));
-        if (report is not null)
+        if (DemoAnalysis.ChooseYear(warehouse, DemoProvince) is { } year)
         {
-            context.Out.WriteLine($"Report: {report}");
+            DemoAnalysis.PrintSummary(context.Out, warehouse, DemoProvince, year);
+            context.Progress("Writing the report (trains the cross-index model once) …");
+            context.Out.WriteLine($"Report: {DemoAnalysis.WriteReport(warehouse, DemoProvince, year, Path.Combine(outDir, "report"))}");
+        }
+        else
+        {
+            context.Progress($"No report: the warehouse has no PAR scores for province {DemoProvince}.");
         }
 
         return failed == 0 ? CliApp.Ok : CliApp.Failed;

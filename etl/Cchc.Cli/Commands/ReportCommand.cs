@@ -60,23 +60,6 @@ public sealed class ReportCommand : ICommand
     }
 
     /// <summary>Writes the report the demo ends with; null (and a note) when the warehouse has nothing to report on.</summary>
-    internal static string? WriteDemoReport(CommandContext context, IWarehouse warehouse, string provinceCode, string outDir)
-    {
-        foreach (var index in new[] { IndexCodes.Par, IndexCodes.Pci })
-        {
-            var years = warehouse.Query<int>(
-                "SELECT DISTINCT year FROM rpt.index_score WHERE index_code = @index AND province_code = @provinceCode AND criterion_code = 'TOTAL' ORDER BY year DESC",
-                new { index, provinceCode });
-            if (years.Count > 0)
-            {
-                return new ReportRunner(warehouse).WriteProvince(new ReportRequest(provinceCode, years[0], index), outDir);
-            }
-        }
-
-        context.Progress($"No report: the warehouse has no PAR or PCI scores for province {provinceCode}.");
-        return null;
-    }
-
     private static ReportLanguage Language(string? code) => code?.Trim().ToLowerInvariant() switch
     {
         null or "vi" => ReportLanguage.Vi,
