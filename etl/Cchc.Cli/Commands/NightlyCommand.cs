@@ -19,7 +19,7 @@ public sealed class NightlyCommand : ICommand
         var options = ParseOptions(context.Line);
         using var log = new RunLog(context.Err, context.Line.Option("log"));
         using var session = context.OpenForWriting("cchc nightly");
-        var result = new NightlyJob(session.Warehouse, options, log).Run(PostLoadSteps.For(context, options));
+        var result = new NightlyJob(session.Warehouse, options, log).Run(PostLoadSteps.For(options));
         if (context.Json)
         {
             context.WriteJson(result);
@@ -38,7 +38,12 @@ public sealed class NightlyCommand : ICommand
             table.Write(context.Out);
             foreach (var s in result.Steps)
             {
-                context.Out.WriteLine($"  step {s.Step}: {(s.Succeeded ? "ok" : "FAILED: " + s.Error)} ({s.Seconds:0.00} s)");
+                context.Out.WriteLine($"  step {s.Step}: {(s.Succeeded ? s.Detail : "FAILED: " + s.Error)} ({s.Seconds:0.00} s)");
+            }
+
+            if (result.StepsSkippedBecause is { } why)
+            {
+                context.Out.WriteLine($"  steps skipped: {why}");
             }
         }
 
@@ -103,9 +108,12 @@ public sealed class NightlyCommand : ICommand
     }
 }
 
-/// <summary>The steps run after the nightly loads; each area adds its own (data quality, publishing, and reports
-/// when <see cref="NightlyOptions.Reports"/> is set).</summary>
+/// <summary>The steps run after the nightly loads, in order: data quality over the whole warehouse, the read-only copy
+/// for Power BI, and the reports when <see cref="NightlyOptions.Reports"/> is set.</summary>
 internal static class PostLoadSteps
 {
-    public static IReadOnlyList<IPostLoadStep> For(CommandContext context, NightlyOptions options) => [];
+    public static IReadOnlyList<IPostLoadStep> For(NightlyOptions options) =>
+        options.Reports is { } reports
+            ? [new DataQualityStep(), new PublishStep(), new ReportsStep(reports)]
+            : [new DataQualityStep(), new PublishStep()];
 }

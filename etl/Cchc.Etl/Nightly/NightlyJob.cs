@@ -36,15 +36,24 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
         }
 
         var steps = new List<PostStepResult>();
-        if (files.All(f => f.Outcome != InboxOutcome.Aborted))
+        string? skipped = null;
+        if (files.All(f => f.Outcome != InboxOutcome.Aborted) && postSteps.Count > 0)
         {
-            foreach (var step in postSteps)
+            skipped = StepsNotNeeded(runId, files);
+            if (skipped is not null)
             {
-                steps.Add(RunStep(step, runId));
+                log.Info("steps.skipped", skipped);
+            }
+            else
+            {
+                foreach (var step in postSteps)
+                {
+                    steps.Add(RunStep(step, runId));
+                }
             }
         }
 
-        var result = new NightlyResult(runId, files, steps);
+        var result = new NightlyResult(runId, files, steps, skipped);
         var summary = $"{result.Count(InboxOutcome.Loaded)} loaded, {result.Count(InboxOutcome.Skipped)} unchanged, " +
                       $"{result.Count(InboxOutcome.Deferred)} deferred, {result.Count(InboxOutcome.Failed)} failed" +
                       (result.Count(InboxOutcome.Aborted) > 0 ? ", run aborted" : string.Empty) +
@@ -67,6 +76,25 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
     /// 'interrupted' so that <c>cchc status</c> does not show them running forever. Their uncommitted file was rolled
     /// back by the engine; what they committed stays, and their remaining files are in the inbox for this run.
     /// </summary>
+    /// <summary>
+    /// The steps derive everything from the warehouse, so a night that loaded nothing needs them only when the last
+    /// nightly run did not complete (a step failed, or the run was interrupted before its steps). Null = run them.
+    /// </summary>
+    private string? StepsNotNeeded(long runId, IReadOnlyList<InboxFileResult> files)
+    {
+        if (files.Any(f => f.Outcome == InboxOutcome.Loaded))
+        {
+            return null;
+        }
+
+        var previous = warehouse.Query<string>(
+            "SELECT status FROM etl.run WHERE run_id = (SELECT MAX(run_id) FROM etl.run WHERE command LIKE 'nightly%' AND run_id < @runId)",
+            new { runId });
+        return previous.Count == 1 && previous[0] == "succeeded"
+            ? "nothing new since the last complete nightly run: data quality, publishing and reports are up to date"
+            : null;
+    }
+
     private void CloseInterruptedRuns(long runId)
     {
         var stale = warehouse.Query<long>("SELECT run_id FROM etl.run WHERE status = 'running' AND run_id < @runId ORDER BY run_id", new { runId });
@@ -223,9 +251,9 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
         var clock = Stopwatch.StartNew();
         try
         {
-            step.Run(warehouse, runId);
-            log.Info("step." + step.Name, "done", ms: clock.Elapsed.TotalMilliseconds);
-            return new PostStepResult(step.Name, true, clock.Elapsed.TotalSeconds);
+            var detail = step.Run(warehouse, runId);
+            log.Info("step." + step.Name, detail, ms: clock.Elapsed.TotalMilliseconds);
+            return new PostStepResult(step.Name, true, clock.Elapsed.TotalSeconds, Detail: detail);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -22,5 +22,6 @@ public interface IPostLoadStep
 {
     string Name { get; }
 
-    void Run(Warehouse.IWarehouse warehouse, long runId);
+    /// <summary>Runs the step; returns one line saying what it did, for the log and the run summary. Throws on failure.</summary>
+    string Run(Warehouse.IWarehouse warehouse, long runId);
 }

@@ -20,9 +20,11 @@ public enum InboxOutcome
 
 public sealed record InboxFileResult(string File, string? Kind, InboxOutcome Outcome, int RowsLoaded, int RowsQuarantined, double Seconds, string? Reason = null, string? Warning = null);
 
-public sealed record PostStepResult(string Step, bool Succeeded, double Seconds, string? Error = null);
+/// <param name="Detail">What the step did (its one-line summary), when it succeeded.</param>
+public sealed record PostStepResult(string Step, bool Succeeded, double Seconds, string? Error = null, string? Detail = null);
 
-public sealed record NightlyResult(long RunId, IReadOnlyList<InboxFileResult> Files, IReadOnlyList<PostStepResult> Steps)
+/// <param name="StepsSkippedBecause">Why the post-load steps did not run (nothing new since the last complete run), or null.</param>
+public sealed record NightlyResult(long RunId, IReadOnlyList<InboxFileResult> Files, IReadOnlyList<PostStepResult> Steps, string? StepsSkippedBecause = null)
 {
     public bool Succeeded =>
         Files.All(f => f.Outcome is InboxOutcome.Loaded or InboxOutcome.Skipped or InboxOutcome.Deferred) && Steps.All(s => s.Succeeded);

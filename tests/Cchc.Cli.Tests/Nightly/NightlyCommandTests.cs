@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Cchc.Cli.Commands;
 using Cchc.Etl.Nightly;
+using Cchc.Etl.Sources.Pci;
 using Cchc.TestSupport;
 
 namespace Cchc.Cli.Tests.Nightly;
@@ -37,7 +38,11 @@ public sealed class NightlyCommandTests : IDisposable
         var root = json.RootElement;
         Assert.True(root.GetProperty("run_id").GetInt64() > 0);
         Assert.True(root.GetProperty("succeeded").GetBoolean());
-        Assert.Equal(0, root.GetProperty("steps").GetArrayLength());
+        var steps = root.GetProperty("steps").EnumerateArray().ToList();
+        Assert.Equal(["dq", "publish"], steps.Select(s => s.GetProperty("step").GetString()));
+        Assert.All(steps, s => Assert.True(s.GetProperty("succeeded").GetBoolean(), s.GetProperty("error").GetString()));
+        Assert.Matches(@"^\d+ finding\(s\): 0 error\(s\), \d+ warning\(s\)$", steps[0].GetProperty("detail").GetString());
+        Assert.True(File.Exists(Path.Combine(_temp.Directory, "test.published.duckdb")), "the nightly run refreshes the copy Power BI reads");
         var files = root.GetProperty("files").EnumerateArray().ToList();
         Assert.Equal(NightlyInbox.Files.Take(2), files.Select(f => f.GetProperty("file").GetString()));
         Assert.All(files, f =>
@@ -56,7 +61,7 @@ public sealed class NightlyCommandTests : IDisposable
             Assert.Contains(l.GetProperty("level").GetString(), new[] { "info", "warn", "error" });
             Assert.Equal(root.GetProperty("run_id").GetInt64(), l.GetProperty("run_id").GetInt64());
         });
-        Assert.Equal(["run.start", "file", "file", "run.end"], log.Select(l => l.GetProperty("event").GetString()));
+        Assert.Equal(["run.start", "file", "file", "step.dq", "step.publish", "run.end"], log.Select(l => l.GetProperty("event").GetString()));
         Assert.All(log.Where(l => l.GetProperty("event").GetString() is "file" or "run.end"), l => Assert.True(l.GetProperty("ms").GetDouble() > 0));
         Assert.All(log.Where(l => l.GetProperty("event").GetString() == "file"), l => Assert.True(l.GetProperty("rows").GetInt64() > 1000));
 
@@ -90,6 +95,60 @@ public sealed class NightlyCommandTests : IDisposable
         Assert.Equal(CliApp.Ok, again.Code);
         using var json = JsonDocument.Parse(again.Out);
         Assert.Equal(0, json.RootElement.GetProperty("files").GetArrayLength());
+    }
+
+    [Fact]
+    public void A_night_with_nothing_new_skips_the_steps_unless_the_last_night_left_them_unfinished()
+    {
+        // PAPI only: Lâm Đồng has no PAR or PCI report to write, so the first night's report step fails.
+        NightlyInbox.Write(_inbox, count: 1);
+        var reports = Path.Combine(_temp.Directory, "reports");
+        var first = Nightly("--report-province", "68", "--report-out", reports);
+        Assert.Equal(CliApp.Failed, first.Code);
+        Assert.Contains("step reports: FAILED: 1 report(s) not written (68: the warehouse has no PAR or PCI scores for this province)", first.Out);
+
+        // That night did not complete, so the next one runs the steps again although nothing is new …
+        var retried = Nightly("--json");
+        Assert.Equal(CliApp.Ok, retried.Code);
+        using (var json = JsonDocument.Parse(retried.Out))
+        {
+            Assert.Equal(["dq", "publish"], json.RootElement.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()));
+        }
+
+        // … and the one after that has nothing to do.
+        var quiet = Nightly("--json");
+        Assert.Equal(CliApp.Ok, quiet.Code);
+        using (var json = JsonDocument.Parse(quiet.Out))
+        {
+            Assert.Equal(0, json.RootElement.GetProperty("steps").GetArrayLength());
+            Assert.Contains("nothing new since the last complete nightly run", json.RootElement.GetProperty("steps_skipped_because").GetString());
+        }
+    }
+
+    [Fact]
+    public void Reports_of_the_chosen_provinces_are_regenerated_and_a_province_without_data_is_named()
+    {
+        Directory.CreateDirectory(_inbox);
+        PciSampleWriter.WriteYear(_inbox, 2023);
+        PciSampleWriter.WriteYear(_inbox, 2024);
+        var reports = Path.Combine(_temp.Directory, "reports");
+
+        var (code, output, err) = Nightly("--report-province", "68,01", "--report-out", reports);
+        Assert.True(code == CliApp.Ok, err + output);
+        Assert.Contains("step reports: wrote 2 report(s)", output);
+        var lamDong = File.ReadAllText(Path.Combine(reports, "68-lam-dong", "index.html"));
+        Assert.Contains("Lâm Đồng", lamDong);
+        Assert.Contains("2024", lamDong);
+        Assert.Contains("synthetic", lamDong);
+        Assert.True(File.Exists(Path.Combine(reports, "01-ha-noi", "index.html")));
+
+        // Hà Tây (28) was merged into Hà Nội in 2008: no scores, so the step fails naming it; the others are written.
+        File.Delete(Path.Combine(reports, "68-lam-dong", "index.html"));
+        PciSampleWriter.WriteYear(_inbox, 2022);
+        var again = Nightly("--report-province", "28,68", "--report-out", reports);
+        Assert.Equal(CliApp.Failed, again.Code);
+        Assert.Contains("28: the warehouse has no PAR or PCI scores for this province", again.Out);
+        Assert.True(File.Exists(Path.Combine(reports, "68-lam-dong", "index.html")));
     }
 
     [Fact]

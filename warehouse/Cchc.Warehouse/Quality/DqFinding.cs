@@ -18,6 +18,9 @@ public static class DqStages
 
     /// <summary>Over the warehouse, by <c>cchc dq</c>.</summary>
     public const string Command = "dq";
+
+    /// <summary>Over the warehouse, after the loads of a <c>cchc nightly</c> run.</summary>
+    public const string Nightly = "nightly";
 }
 
 /// <summary>What a finding is about.</summary>
