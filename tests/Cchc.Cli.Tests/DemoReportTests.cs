@@ -1,46 +1,68 @@
+using Cchc.Warehouse;
+
 namespace Cchc.Cli.Tests;
 
 /// <summary>
 /// <c>cchc demo</c>, the README's first command: sample → warehouse → analysis → report, for Lâm Đồng in the newest year
 /// it can be compared with the year before, every analysis section filled and the synthetic data named as such.
 /// </summary>
-public sealed class DemoReportTests : IDisposable
+[Collection(DemoWarehouseGroup.Name)]
+public sealed class DemoReportTests(DemoWarehouse demo)
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "cchc-demo-" + Guid.NewGuid().ToString("N")[..8]);
-
     [Fact]
     public void Demo_loads_the_sample_explains_Lam_Dong_s_rank_and_writes_its_full_report()
     {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = CliApp.Run(["demo", "--out", _dir], stdout, stderr);
-        Assert.True(code == 0, stderr.ToString());
-        var output = stdout.ToString();
+        Assert.True(demo.ExitCode == 0, demo.Err);
 
         // 2025 is the merged Lâm Đồng (no previous year of its own) and has no PCI: 2024 is the newest full year.
-        Assert.Contains("Analysis: Lâm Đồng, PAR 2024 [SYNTHETIC DATA]", output);
-        Assert.Matches(@"rank \d+ → \d+ of 63", output);
-        Assert.Contains("exact Shapley values", output);
+        Assert.Contains("Analysis: Lâm Đồng, PAR 2024 [SYNTHETIC DATA]", demo.Out);
+        Assert.Matches(@"rank \d+ → \d+ of 63", demo.Out);
+        Assert.Contains("exact Shapley values", demo.Out);
 
-        var line = output.Split('\n').Single(l => l.StartsWith("Report: ", StringComparison.Ordinal));
+        var line = demo.Out.Split('\n').Single(l => l.StartsWith("Report: ", StringComparison.Ordinal));
         var path = line["Report: ".Length..].Trim();
-        Assert.Equal(Path.Combine(_dir, "report", "index.html"), path);
+        Assert.Equal(Path.Combine(demo.Directory, "report", "index.html"), path);
         var html = File.ReadAllText(path);
         Assert.Contains("Lâm Đồng: báo cáo Chỉ số CCHC năm 2024", html);
         Assert.Contains("dữ liệu tổng hợp (synthetic)", html);
         Assert.Contains("Tính bởi Cchc.Reports.Analytics", html);
-        var charts = Directory.GetFiles(Path.Combine(_dir, "report"), "*.png").Select(Path.GetFileName).ToList();
+        var charts = Directory.GetFiles(Path.Combine(demo.Directory, "report"), "*.png").Select(Path.GetFileName).ToList();
         foreach (var chart in new[] { "01-rank-history.png", "03-score-waterfall.png", "04-rank-attribution.png", "07-model-importance.png", "08-what-if.png", "09-one-stop-on-time.png", "10-index-scatter.png" })
         {
             Assert.Contains(chart, charts);
         }
     }
 
-    public void Dispose()
+    [Fact]
+    public void Plan_agencies_meet_their_own_one_stop_results_through_the_conformed_agency()
     {
-        if (Directory.Exists(_dir))
+        using var warehouse = demo.Open();
+        var conformed = warehouse.Query<(string OneStopName, string PlanName)>(
+            "SELECT o.agency_name, a.agency_name FROM rpt.onestop_agency o JOIN rpt.agency a ON a.agency_key = o.conformed_agency_key");
+        Assert.NotEmpty(conformed);
+        Assert.All(conformed, c => Assert.Equal(c.PlanName, c.OneStopName));
+
+        var rows = warehouse.Query<(int AgencyKey, string Agency, int PlanYear, long TasksLed, long? Rated, long? OnTime, double? Rate, bool IsSynthetic)>(
+            """
+            SELECT agency_key, agency_name, plan_year, tasks_led, dossiers_rated, dossiers_on_time, on_time_rate, is_synthetic
+            FROM rpt.remediation_agency_on_time WHERE province_code = '68'
+            """);
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.True(r.TasksLed > 0));
+        var measured = rows.Where(r => r.Rated is > 0).ToList();
+        Assert.NotEmpty(measured);
+
+        // The plan is the real seed plan; the one-stop log is synthetic, so every row that shows dossiers says so.
+        Assert.All(measured, r => Assert.True(r.IsSynthetic, $"{r.Agency} {r.PlanYear}"));
+        foreach (var r in measured)
         {
-            Directory.Delete(_dir, recursive: true);
+            Assert.Equal((double)r.OnTime!.Value / r.Rated!.Value, r.Rate!.Value, 9);
+            var direct = warehouse.Query<long>(
+                """
+                SELECT CAST(SUM(d.rated) AS BIGINT) FROM rpt.dossier_on_time d JOIN rpt.onestop_agency o ON o.agency_key = d.agency_key
+                WHERE o.conformed_agency_key = @AgencyKey AND d.year = @PlanYear
+                """, new { r.AgencyKey, r.PlanYear }).Single();
+            Assert.Equal(direct, r.Rated.Value);
         }
     }
 }

@@ -1,8 +1,18 @@
 -- T-SQL twin of duckdb/views/rpt.onestop_agency.sql.
 CREATE OR ALTER VIEW rpt.onestop_agency AS
-SELECT a.agency_key, a.agency_code, a.agency_name, a.level_code, a.province_key, p.gso_code AS province_code,
-       p.short_name AS province_name, a.is_inferred
-FROM dw.dim_onestop_agency a
-JOIN dw.dim_province p ON p.province_key = a.province_key;
+WITH candidates AS (
+    SELECT o.agency_key, a.agency_key AS conformed_agency_key,
+           ROW_NUMBER() OVER (PARTITION BY o.agency_key
+                              ORDER BY CASE WHEN a.province_key = o.province_key THEN 0 ELSE 1 END, a.province_key DESC) AS preference
+    FROM dw.dim_onestop_agency o
+    JOIN dw.dim_province po ON po.province_key = o.province_key
+    JOIN dw.dim_agency a    ON a.normalized_name = REPLACE(o.name_folded, N'uy ban nhan dan', N'ubnd')
+    JOIN dw.dim_province pa ON pa.province_key = a.province_key AND pa.gso_code = po.gso_code
+)
+SELECT o.agency_key, o.agency_code, o.agency_name, o.level_code, o.province_key, p.gso_code AS province_code,
+       p.short_name AS province_name, o.is_inferred, c.conformed_agency_key
+FROM dw.dim_onestop_agency o
+JOIN dw.dim_province p ON p.province_key = o.province_key
+LEFT JOIN candidates c ON c.agency_key = o.agency_key AND c.preference = 1;
 
 GO
