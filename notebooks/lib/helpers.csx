@@ -57,7 +57,12 @@ static (IWarehouse Warehouse, string Description) OpenWarehouseForReading(string
 }
 
 /// <summary>A province entity as `rpt.province` keys it (key = GSO code before 1 July 2025, 100 + code after).</summary>
-public sealed record Province(int Key, string Code, string Name, string ShortName, string? FormedFromCodes);
+/// <param name="Code2025">The 34-province code the entity belongs to from 1 July 2025 (its own code after the reform).</param>
+public sealed record Province(int Key, string Code, string Name, string ShortName, string Code2025, string? FormedFromCodes)
+{
+    /// <summary>Formed by merging several provinces on 1 July 2025.</summary>
+    public bool IsMerged => FormedFromCodes is { } codes && codes.Split(',', ' ', '[', ']').Count(c => c.Length > 0) > 1;
+}
 
 /// <summary>
 /// The province entity a GSO code or a name (with or without diacritics, "Tỉnh"/"Thành phố" optional) denotes in a year:
@@ -68,7 +73,7 @@ static Province FindProvince(IWarehouse warehouse, string codeOrName, int year)
     var all = warehouse.Query<Province>(
         """
         SELECT province_key AS Key, province_code AS Code, province_name AS Name, province_short_name AS ShortName,
-               CAST(formed_from_codes AS VARCHAR) AS FormedFromCodes
+               province_code_2025 AS Code2025, CAST(formed_from_codes AS VARCHAR) AS FormedFromCodes
         FROM rpt.province
         WHERE valid_from <= @yearEnd AND (valid_to IS NULL OR valid_to >= @yearEnd)
         """,
@@ -166,6 +171,13 @@ static void ShowChart(ChartImage chart)
 /// <summary>A ScottPlot plot of our own, drawn with the reports' embedded font (Vietnamese names render everywhere).</summary>
 static void ShowPlot(ScottPlot.Plot plot, int width = 1000, int height = 560) =>
     ShowPng(plot.GetImageBytes(width, height, ScottPlot.ImageFormat.Png));
+
+/// <summary>One tick per year on the bottom axis, written without a thousands separator.</summary>
+static void YearTicks(ScottPlot.Plot plot, IEnumerable<int> years)
+{
+    var list = years.Distinct().Order().ToArray();
+    plot.Axes.Bottom.SetTicks(list.Select(y => (double)y).ToArray(), list.Select(y => y.ToString(CultureInfo.InvariantCulture)).ToArray());
+}
 
 /// <summary>Pearson's correlation over the pairs (NaN with fewer than three).</summary>
 static double Pearson(IReadOnlyList<(double X, double Y)> pairs)
