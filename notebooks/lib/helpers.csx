@@ -49,9 +49,10 @@ static (IWarehouse Warehouse, string Description) OpenWarehouseForReading(string
         File.Delete(copy);
         File.Delete(copy + ".wal");
     };
+    var folder = Path.GetFileName(Path.GetDirectoryName(path));
     var what = source == published
-        ? $"a private copy of {Path.GetFileName(published)} (published {File.GetLastWriteTime(published):yyyy-MM-dd HH:mm})"
-        : $"a private copy of {Path.GetFileName(path)} — it has no published copy beside it, so a load running right now could " +
+        ? $"a private copy of {folder}/{Path.GetFileName(published)} (published {File.GetLastWriteTime(published):yyyy-MM-dd HH:mm})"
+        : $"a private copy of {folder}/{Path.GetFileName(path)} — it has no published copy beside it, so a load running right now could " +
           "leave this copy inconsistent; `cchc publish` writes one";
     return (warehouse, what);
 }

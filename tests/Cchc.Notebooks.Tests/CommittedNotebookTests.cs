@@ -43,6 +43,5 @@ public sealed class CommittedNotebookTests
         var text = File.ReadAllText(Notebooks.PathOf(notebook));
         Assert.DoesNotContain(Path.GetTempPath(), text, StringComparison.Ordinal);
         Assert.DoesNotContain(SharedData.RepositoryRoot, text, StringComparison.Ordinal);
-        Assert.DoesNotContain("dotnet_repl_cellExecution", text, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using Cchc.Cli;
 using Cchc.TestSupport;
+using Cchc.Warehouse;
 
 namespace Cchc.Notebooks.Tests;
 
@@ -40,6 +41,11 @@ public sealed class NotebookRunFixture : IDisposable
             // This test's output folder holds every assembly of the CLI build, in the configuration under test.
             ["CCHC_NOTEBOOK_BIN"] = AppContext.BaseDirectory,
         };
+
+        // A writer holds the warehouse while the notebooks run, as a scheduled load would: DuckDB lets one process
+        // write a file or many read it, so the notebooks must read their own copy of the published copy.
+        using var writer = WarehouseFactory.Open(new WarehouseTarget(WarehouseTarget.DuckDb, WarehousePath));
+        WriterHeldDuringRuns = true;
         foreach (var name in Notebooks.Names)
         {
             var executed = Path.Combine(Directory, name + ".executed.ipynb");
@@ -58,6 +64,9 @@ public sealed class NotebookRunFixture : IDisposable
     public string DemoOutput { get; }
 
     public ProcessResult? ToolRestore { get; }
+
+    /// <summary>True once the notebooks ran while this process held the warehouse open for writing.</summary>
+    public bool WriterHeldDuringRuns { get; }
 
     /// <summary>The run of one notebook; fails the calling test with the reason when it could not run at all.</summary>
     public NotebookRun Run(string name)
