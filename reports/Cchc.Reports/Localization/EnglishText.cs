@@ -181,6 +181,7 @@ internal sealed class EnglishText : ReportText
     {
         var head = $"Recovering {Number(last.PointsRecovered)} points in {steps} priority criteria would lift {province} from rank {rank} to {last.RankReached} of {provinces}";
         return targetRank is null ? head
+            : rank <= targetRank ? $"{head}; it already holds target rank {targetRank} or better"
             : reachingTarget is null ? $"{head}; target rank {targetRank} is still not reached"
             : $"{head}; target rank {targetRank} is reached after {Number(reachingTarget.PointsRecovered)} points";
     }

@@ -180,6 +180,7 @@ internal sealed class VietnameseText : ReportText
     {
         var head = $"Thu hồi {Number(last.PointsRecovered)} điểm ở {steps} tiêu chí ưu tiên sẽ đưa {province} từ hạng {rank} lên {RankOf(last.RankReached, provinces)}";
         return targetRank is null ? head
+            : rank <= targetRank ? $"{head}; tỉnh đã đạt hạng mục tiêu {targetRank} hoặc cao hơn"
             : reachingTarget is null ? $"{head}; vẫn chưa đạt hạng mục tiêu {targetRank}"
             : $"{head}; đạt hạng mục tiêu {targetRank} sau {Number(reachingTarget.PointsRecovered)} điểm";
     }

@@ -109,6 +109,16 @@ public sealed class ChartRecipeTests
             WhatIfCurveChart.Render(en.WhatIf(), en.Context).Title);
     }
 
+    [Fact]
+    public void A_target_already_met_is_said_to_be_met_not_reached_after_some_points()
+    {
+        var step = new WhatIfStep("3.4", "Kết quả giải quyết TTHC", 0.17, 8);
+        Assert.EndsWith("it already holds target rank 10 or better",
+            ReportText.Parse("en").WhatIfTitle("Lâm Đồng", 9, 63, step, 1, 10, step));
+        Assert.EndsWith("tỉnh đã đạt hạng mục tiêu 10 hoặc cao hơn",
+            ReportText.Parse("vi").WhatIfTitle("Lâm Đồng", 9, 63, step, 1, 10, step));
+    }
+
     private static ChartSamples Samples(string lang) => new(ReportText.Parse(lang));
 
     private static void Check(ChartImage chart, string variant, int width, int height)
