@@ -90,18 +90,22 @@ public sealed class NightlyFaultTests : IDisposable
     {
         var inbox = Path.Combine(_root, "ro-inbox");
         using var volume = TmpfsVolume.TryMount(inbox, 16, out var whyNot);
-        var chmodded = false;
-        if (volume is null)
-        {
-            // chmod stops moves only for ordinary users; root passes through it, and cannot remount here.
-            Skip.If(Environment.UserName == "root" || !OperatingSystem.IsLinux(), $"cannot make a read-only inbox for root here: {whyNot}");
-        }
-
+        Skip.IfNot(OperatingSystem.IsLinux(), "needs Linux (tmpfs, chattr or chmod)");
         NightlyInbox.Write(inbox, count: 2);
         File.WriteAllBytes(Path.Combine(inbox, "zz-empty.xlsx"), []);
+
+        // Read-only by the strongest means at hand: a read-only remount; for root without mount rights the immutable
+        // attribute (root passes through chmod); chmod for ordinary users.
+        ImmutableDirectory? immutable = null;
+        var chmodded = false;
         if (volume is not null)
         {
             volume.RemountReadOnly();
+        }
+        else if (Environment.UserName == "root")
+        {
+            immutable = ImmutableDirectory.TryApply(inbox, out var whyNotImmutable);
+            Skip.If(immutable is null, $"cannot make a read-only inbox for root here: {whyNot}; {whyNotImmutable}");
         }
         else if (OperatingSystem.IsLinux())
         {
@@ -109,6 +113,7 @@ public sealed class NightlyFaultTests : IDisposable
             chmodded = true;
         }
 
+        using var releaseOnFailure = immutable;
         var target = new WarehouseTarget(WarehouseTarget.DuckDb, Path.Combine(_root, "ro.duckdb"));
         var log = Path.Combine(_root, "ro.log");
         var first = CliHarness.Run(["nightly", "--inbox", inbox, "--warehouse", target.ToString(), "--settle", "0", "--log", log]);
@@ -123,6 +128,10 @@ public sealed class NightlyFaultTests : IDisposable
         if (chmodded && OperatingSystem.IsLinux())
         {
             File.SetUnixFileMode(inbox, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        else if (immutable is not null)
+        {
+            immutable.Release();
         }
         else
         {

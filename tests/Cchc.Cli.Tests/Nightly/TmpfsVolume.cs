@@ -66,7 +66,7 @@ internal sealed class TmpfsVolume : IDisposable
         Assert.True(code == 0, $"mount -o remount,{mode} {Path} failed: {output}");
     }
 
-    private static (int Code, string Output) Run(string command, params string[] args)
+    internal static (int Code, string Output) Run(string command, params string[] args)
     {
         var info = new ProcessStartInfo(command) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var a in args)
