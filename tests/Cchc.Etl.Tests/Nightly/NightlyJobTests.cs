@@ -103,19 +103,29 @@ public sealed class NightlyJobTests : IDisposable
         TinyScoreSource.Write(locked, ("Quảng Ninh", 2017, 70.69));
         File.SetLastWriteTimeUtc(locked, DateTime.UtcNow.AddMinutes(-5));
         using var cts = new CancellationTokenSource();
-        var writer = Task.Run(async () =>
-        {
-            while (!cts.IsCancellationRequested)
+        var appending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // A dedicated thread, so that a busy thread pool (tests run in parallel) cannot pause the writer for longer
+        // than the settle time and make the file look finished.
+        var writer = Task.Factory.StartNew(
+            () =>
             {
-                await File.AppendAllTextAsync(growing, "Quảng Ninh,2016,60\n");
-                await Task.Delay(5);
-            }
-        });
+                while (!cts.IsCancellationRequested)
+                {
+                    File.AppendAllText(growing, "Quảng Ninh,2016,60\n");
+                    appending.TrySetResult();
+                    Thread.Sleep(5);
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+        await appending.Task;
 
         NightlyResult result;
         using (new FileStream(locked, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
         {
-            result = RunNightly(TimeSpan.FromMilliseconds(200));
+            result = RunNightly(TimeSpan.FromMilliseconds(500));
         }
 
         await cts.CancelAsync();
