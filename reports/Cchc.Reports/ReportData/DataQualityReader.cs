@@ -5,7 +5,7 @@ public sealed class DqFinding
 {
     public string Severity { get; init; } = "";
 
-    public string? Rule { get; init; }
+    public string? RuleName { get; init; }
 
     public string Message { get; init; } = "";
 
@@ -49,11 +49,11 @@ public static class DataQualityReader
 
         var findings = reader.Warehouse.Query<DqFinding>(
             $"""
-            SELECT CAST({shape.Column("severity")} AS VARCHAR(50)) AS Severity, CAST({shape.Column("rule")} AS VARCHAR(200)) AS Rule,
+            SELECT CAST({shape.Column("severity")} AS VARCHAR(50)) AS Severity, CAST({shape.Column("rule")} AS VARCHAR(200)) AS RuleName,
                    CAST({shape.Column("message")} AS VARCHAR(4000)) AS Message, CAST({shape.Column("year")} AS INTEGER) AS Year,
                    CAST({shape.Column("index")} AS VARCHAR(10)) AS IndexCode, CAST({shape.Column("file")} AS VARCHAR(400)) AS FileName
             FROM rpt.{View}
-            WHERE {shape.Column("province")} = @provinceCode{(shape.Has("current") ? $" AND {shape.Column("current")}" : "")}
+            WHERE {shape.Column("province")} = @provinceCode{(shape.Has("current") ? $" AND CAST({shape.Column("current")} AS INTEGER) = 1" : "")}
             """,
             new { provinceCode });
         var relevant = findings

@@ -45,7 +45,8 @@ public static class OnTimeReader
             return problem;
         }
 
-        var synthetic = shape.Has("synthetic") ? $"MAX(CASE WHEN {shape.Column("synthetic")} THEN 1 ELSE 0 END)" : "0";
+        // A cast, not a bare boolean in CASE WHEN: SQL Server's bit is not a predicate.
+        var synthetic = shape.Has("synthetic") ? $"MAX(CAST({shape.Column("synthetic")} AS INTEGER))" : "0";
         var rows = reader.Warehouse.Query<(string? Year, string Month, string Level, double Finished, double OnTime, int Synthetic)>(
             $"""
             SELECT CAST({shape.Column("year")} AS VARCHAR(10)), CAST({shape.Column("month")} AS VARCHAR(40)), CAST({shape.Column("level")} AS VARCHAR(100)),
