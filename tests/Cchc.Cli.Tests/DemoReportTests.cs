@@ -34,6 +34,22 @@ public sealed class DemoReportTests(DemoWarehouse demo)
     }
 
     [Fact]
+    public void The_English_report_names_the_plan_s_agencies_in_English()
+    {
+        using var warehouse = demo.Open();
+        var path = new Cchc.Reports.Report.ReportRunner(warehouse).WriteProvince(
+            new Cchc.Reports.Report.ReportRequest("68", 2024, Language: Cchc.Reports.Localization.ReportLanguage.En),
+            Path.Combine(demo.Directory, "report-en"));
+        var html = File.ReadAllText(path);
+        Assert.Contains("(collective) provincial departments and agencies", html);
+        Assert.Contains("Department of Home Affairs", html);
+        foreach (var vietnamese in new[] { "Các sở, ban, ngành", "Sở Nội vụ", "Cơ quan" })
+        {
+            Assert.DoesNotContain(vietnamese, html);
+        }
+    }
+
+    [Fact]
     public void Plan_agencies_meet_their_own_one_stop_results_through_the_conformed_agency()
     {
         using var warehouse = demo.Open();

@@ -27,7 +27,7 @@ internal sealed class TableSections(ReportContext c, ChartSections charts, ViewR
             T.Number(r.PointsLost),
             ReportText.RankOf(r.RankIfRecovered, p.Provinces),
             T.Number(r.PlacesPerPoint, 1),
-            r.LeadAgency ?? LeadAgency(r.CriterionCode) ?? T.NoLeadAgency,
+            LeadAgency(r.CriterionCode) ?? r.LeadAgency ?? T.NoLeadAgency,
         ]).ToList();
         var blocks = new List<ReportBlock>
         {
@@ -70,7 +70,7 @@ internal sealed class TableSections(ReportContext c, ChartSections charts, ViewR
                 then is null ? T.NoLeadAgency : T.Number(then.Value),
                 now is null ? T.NoLeadAgency : T.Number(now.Value),
                 T.PlanStatusText(status),
-                task.LeadAgency ?? T.NoLeadAgency,
+                Lead(task) ?? T.NoLeadAgency,
             ]);
         }
 
@@ -107,7 +107,11 @@ internal sealed class TableSections(ReportContext c, ChartSections charts, ViewR
         }
 
         var field = criterionCode.Split('.')[0];
-        return tasks.FirstOrDefault(t => t.CriterionCode == criterionCode && t.LeadAgency is not null)?.LeadAgency
-            ?? tasks.FirstOrDefault(t => t.CriterionCode == field && t.LeadAgency is not null)?.LeadAgency;
+        return Lead(tasks.FirstOrDefault(t => t.CriterionCode == criterionCode && t.LeadAgency is not null))
+            ?? Lead(tasks.FirstOrDefault(t => t.CriterionCode == field && t.LeadAgency is not null));
     }
+
+    /// <summary>The task's lead agencies in the report's language (English names where the catalogue has them).</summary>
+    private string? Lead(PlanTask? task) =>
+        T.Language == ReportLanguage.En ? task?.LeadAgencyEn ?? task?.LeadAgency : task?.LeadAgency;
 }

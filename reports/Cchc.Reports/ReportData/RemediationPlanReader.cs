@@ -13,6 +13,9 @@ public sealed class PlanTask
 
     public string? LeadAgency { get; init; }
 
+    /// <summary>The lead agencies' English names, where the view has them.</summary>
+    public string? LeadAgencyEn { get; init; }
+
     public string? Deadline { get; init; }
 }
 
@@ -31,6 +34,7 @@ public static class RemediationPlanReader
             ("lost", ["points_lost"], false),
             ("remedy", ["remedy", "solution"], false),
             ("lead", ["lead_agency", "lead_agency_name", "lead_agencies"], false),
+            ("leadEn", ["lead_agencies_en", "lead_agency_en"], false),
             ("deadline", ["deadline_text", "deadline"], false));
         if (shape is null)
         {
@@ -46,7 +50,8 @@ public static class RemediationPlanReader
             $"""
             SELECT CAST({shape.Column("year")} AS INTEGER) AS PlanYear, {shape.Column("criterion")} AS CriterionCode,
                    CAST({shape.Column("lost")} AS DOUBLE PRECISION) AS PointsLost, CAST({shape.Column("remedy")} AS VARCHAR(4000)) AS Remedy,
-                   CAST({shape.Column("lead")} AS VARCHAR(1000)) AS LeadAgency, CAST({shape.Column("deadline")} AS VARCHAR(200)) AS Deadline
+                   CAST({shape.Column("lead")} AS VARCHAR(1000)) AS LeadAgency,
+                   CAST({shape.Column("leadEn")} AS VARCHAR(1000)) AS LeadAgencyEn, CAST({shape.Column("deadline")} AS VARCHAR(200)) AS Deadline
             FROM rpt.{View}
             WHERE {shape.Column("province")} = @provinceCode AND {shape.Column("year")} <= @year
             """,

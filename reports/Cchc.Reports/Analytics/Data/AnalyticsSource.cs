@@ -94,7 +94,7 @@ public sealed class AnalyticsSource(IWarehouse warehouse)
         var provinceColumn = view.Pick("province_key", "province_code");
         var yearColumn = view.Pick("plan_year", "year");
         var criterion = view.Pick("criterion_code");
-        var lead = view.Pick("lead_agency", "lead_agency_name", "lead_agency_vi", "agency_lead");
+        var lead = view.Pick("lead_agencies", "lead_agency", "lead_agency_name", "lead_agency_vi", "agency_lead");
         var (agency, role) = (view.Pick("agency_name", "agency"), view.Pick("agency_role", "role"));
         if (provinceColumn is null || yearColumn is null || criterion is null || (lead is null && (agency is null || role is null)))
         {

@@ -3,6 +3,7 @@ CREATE OR REPLACE VIEW rpt.remediation_task AS
 WITH agencies AS (
     SELECT b.task_key, b.agency_role,
            string_agg(a.agency_name, '; ' ORDER BY b.ordinal) AS agency_names,
+           string_agg(COALESCE(a.agency_name_en, a.agency_name), '; ' ORDER BY b.ordinal) AS agency_names_en,
            CAST(COUNT(*) AS INTEGER)                         AS agency_count
     FROM dw.bridge_remediation_task_agency b
     JOIN dw.dim_agency a ON a.agency_key = b.agency_key
@@ -43,6 +44,8 @@ SELECT
     COALESCE(la.agency_count, 0)                 AS lead_agency_count,
     ca.agency_names                              AS coordinating_agencies,
     COALESCE(ca.agency_count, 0)                 AS coordinating_agency_count,
+    la.agency_names_en                           AS lead_agencies_en,
+    ca.agency_names_en                           AS coordinating_agencies_en,
     t.lead_agencies_text                         AS lead_agencies_as_written,
     t.coordinating_agencies_text                 AS coordinating_agencies_as_written,
     t.deadline_text,
