@@ -125,8 +125,9 @@ public sealed class AnalyticsSource(IWarehouse warehouse)
             .ToDictionary(g => g.Key, g => string.Join("; ", g.Select(r => r.Agency!.Trim()).Distinct()), StringComparer.Ordinal);
     }
 
-    /// <summary>Yearly one-stop on-time rate (on time ÷ finished) per province key and year from
-    /// <c>rpt.dossier_on_time</c>; null when the view is absent or its columns are not recognised.</summary>
+    /// <summary>Yearly one-stop on-time rate per province key and year from <c>rpt.dossier_on_time</c>: on time ÷ rated
+    /// as the view counts them (on time ÷ finished for a view without a rated count); null when the view is absent or
+    /// its columns are not recognised.</summary>
     public IReadOnlyDictionary<(int ProvinceKey, int Year), double>? OnTimeRates()
     {
         var view = ViewColumns.Read(warehouse, "dossier_on_time");
@@ -139,7 +140,7 @@ public sealed class AnalyticsSource(IWarehouse warehouse)
         var provinceColumn = view.Pick("province_key", "province_code");
         var period = view.Pick("year", "month_start", "month", "period_month", "received_month");
         var onTime = view.Pick("on_time", "on_time_count", "dossiers_on_time", "finished_on_time");
-        var finished = view.Pick("finished", "finished_count", "dossiers_finished", "resolved", "completed");
+        var finished = view.Pick("rated", "finished", "finished_count", "dossiers_finished", "resolved", "completed");
         if (provinceColumn is null || period is null || onTime is null || finished is null)
         {
             _notes.Add($"{view.Describe()} lacks a province, month/year, on-time or finished column; one-stop rates are not used.");
