@@ -406,6 +406,8 @@ internal sealed class EnglishText : ReportText
 
     public override string DataQualityIntro(int findings) => $"{findings} data-quality finding(s) touch this province (errors first, then warnings).";
 
+    protected override string? DqRuleDescription(string rule) => null;
+
     public override string MethodologyVersion(string indexName, int year, string version, int? previousYear, string? previousVersion) =>
         previousYear is null ? $"{indexName} methodology version in {year}: {version}."
         : previousVersion == version ? $"{indexName} methodology version in {year} and {previousYear}: {version} (directly comparable)."

@@ -132,6 +132,21 @@ public abstract partial class ReportText
 
     public abstract string DataQualityIntro(int findings);
 
+    /// <summary>
+    /// A finding in this language: the rules store their messages in English, so a language that has its own wording
+    /// for the rule shows that wording with the criterion and the offending values (codes, numbers and a few labels).
+    /// </summary>
+    public string DqFindingText(string? rule, string? criterionCode, string? offendingValues, string message) =>
+        rule is not null && DqRuleDescription(rule) is { } description
+            ? description + (criterionCode is { Length: > 0 } ? $" ({criterionCode})" : "") + (offendingValues is { Length: > 0 } ? $": {DqValues(offendingValues)}" : "")
+            : message;
+
+    /// <summary>The offending values with the rules' few labels ("max points", "score" …) in this language.</summary>
+    protected virtual string DqValues(string values) => values;
+
+    /// <summary>The rule in this language's words, or null to show the rule's own (English) message.</summary>
+    protected abstract string? DqRuleDescription(string rule);
+
     /// <summary>A finding's severity in words; unknown values are shown as stored.</summary>
     public string Severity(string raw) => raw.Trim().ToLowerInvariant() switch
     {

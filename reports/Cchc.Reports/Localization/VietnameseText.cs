@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Cchc.Reports.Charts;
 using Cchc.Reports.Drivers;
 using Cchc.Reports.ReportData;
@@ -402,6 +403,46 @@ internal sealed class VietnameseText : ReportText
     public override IReadOnlyList<string> DataQualityHeaders { get; } = ["Mức độ", "Quy tắc", "Năm", "Chỉ số", "Nội dung", "Tệp"];
 
     public override string DataQualityIntro(int findings) => $"{findings} phát hiện về chất lượng dữ liệu liên quan đến tỉnh (lỗi trước, rồi cảnh báo).";
+
+    /// <summary>The labels the rules write into their offending values, longest first so that none is cut by a shorter one.</summary>
+    private static readonly (Regex Label, string Vietnamese)[] DqLabels =
+    [
+        (new Regex(@"\bplan appraised points\b"), "điểm thẩm định trong kế hoạch"),
+        (new Regex(@"\bplan max points\b"), "điểm tối đa trong kế hoạch"),
+        (new Regex(@"\bcatalogue max points\b"), "điểm tối đa theo bộ tiêu chí"),
+        (new Regex(@"\bpoints lost as written\b"), "điểm bị mất ghi trong văn bản"),
+        (new Regex(@"\bmax points\b"), "điểm tối đa"),
+        (new Regex(@"\bpoints lost\b"), "điểm bị mất"),
+        (new Regex(@"\bpublished rank\b"), "hạng công bố"),
+        (new Regex(@"\bcomputed rank\b"), "hạng tính từ điểm"),
+        (new Regex(@"\bPAR result\b"), "kết quả PAR"),
+        (new Regex(@"\bprovince key\b"), "mã tỉnh"),
+        (new Regex(@"\b(\d+) of (\d+) provinces\b"), "$1/$2 tỉnh, thành phố"),
+        (new Regex(@"\bscore\b"), "điểm"),
+        (new Regex(@"\bmax\b"), "tối đa"),
+        (new Regex(@"\btotal\b"), "tổng"),
+        (new Regex(@"\bdeadline\b"), "thời hạn"),
+    ];
+
+    protected override string DqValues(string values) => DqLabels.Aggregate(values, (text, l) => l.Label.Replace(text, l.Vietnamese));
+
+    /// <summary>The data-quality rules of <c>cchc dq --rules</c>, in Vietnamese.</summary>
+    protected override string? DqRuleDescription(string rule) => rule switch
+    {
+        "agency-catalogued" => "Cơ quan không có trong danh mục, giữ nguyên như văn bản",
+        "catalogue-fields-sum-to-100" => "Tổng điểm tối đa của các lĩnh vực trong bộ tiêu chí khác 100",
+        "children-sum-to-parent" => "Tổng điểm các tiêu chí thành phần khác điểm của tiêu chí",
+        "deadline-readable" => "Không đọc được thời gian thực hiện",
+        "max-points-match-catalogue" => "Điểm tối đa khác bộ tiêu chí",
+        "plan-score-matches-result" => "Điểm trong kế hoạch khác kết quả công bố",
+        "points-lost-arithmetic" => "Điểm bị mất khác điểm tối đa trừ điểm thẩm định",
+        "province-coverage" => "Thiếu hoặc thừa tỉnh, thành phố trong năm",
+        "province-unique" => "Một tỉnh, thành phố xuất hiện nhiều lần trong năm",
+        "rank-matches-score" => "Thứ hạng công bố khác thứ hạng tính từ điểm",
+        "score-within-range" => "Điểm nằm ngoài khoảng từ 0 đến điểm tối đa",
+        "total-on-100-scale" => "Tổng điểm không theo thang điểm 100",
+        _ => null,
+    };
 
     public override string MethodologyVersion(string indexName, int year, string version, int? previousYear, string? previousVersion) =>
         previousYear is null ? $"Phiên bản phương pháp {indexName} năm {year}: {version}."

@@ -92,7 +92,8 @@ internal sealed class TableSections(ReportContext c, ChartSections charts, ViewR
 
         var rows = list.Select(f => (IReadOnlyList<string>)
         [
-            T.Severity(f.Severity), f.RuleName ?? "", f.Year?.ToString(CultureInfo.InvariantCulture) ?? "", f.IndexCode ?? "", f.Message, f.FileName ?? "",
+            T.Severity(f.Severity), f.RuleName ?? "", f.Year?.ToString(CultureInfo.InvariantCulture) ?? "", f.IndexCode ?? "",
+            T.DqFindingText(f.RuleName, f.CriterionCode, f.OffendingValues, f.Message), f.FileName ?? "",
         ]).ToList();
         return new ReportSection("data-quality", T.DataQualityHeading,
             [new ParagraphBlock(T.DataQualityIntro(rows.Count)), new TableBlock(T.DataQualityHeaders, rows, new HashSet<int> { 2 })]);

@@ -14,6 +14,11 @@ public sealed class DqFinding
     public string? IndexCode { get; init; }
 
     public string? FileName { get; init; }
+
+    public string? CriterionCode { get; init; }
+
+    /// <summary>The values that broke the rule, as codes and numbers (e.g. "3 = 12.5; 3.1 4 + 3.2 8.4 = 12.4").</summary>
+    public string? OffendingValues { get; init; }
 }
 
 /// <summary>Reads data-quality findings for a province from the optional view <c>rpt.dq_finding</c>.</summary>
@@ -36,7 +41,9 @@ public static class DataQualityReader
             ("year", ["year"], false),
             ("index", ["index_code"], false),
             ("file", ["file_name", "source_file"], false),
-            ("current", ["is_current"], false));
+            ("current", ["is_current"], false),
+            ("criterion", ["criterion_code"], false),
+            ("values", ["offending_values"], false));
         if (shape is null)
         {
             return ViewResult.Missing<IReadOnlyList<DqFinding>>(ViewGap.ViewAbsent, View);
@@ -51,7 +58,8 @@ public static class DataQualityReader
             $"""
             SELECT CAST({shape.Column("severity")} AS VARCHAR(50)) AS Severity, CAST({shape.Column("rule")} AS VARCHAR(200)) AS RuleName,
                    CAST({shape.Column("message")} AS VARCHAR(4000)) AS Message, CAST({shape.Column("year")} AS INTEGER) AS Year,
-                   CAST({shape.Column("index")} AS VARCHAR(10)) AS IndexCode, CAST({shape.Column("file")} AS VARCHAR(400)) AS FileName
+                   CAST({shape.Column("index")} AS VARCHAR(10)) AS IndexCode, CAST({shape.Column("file")} AS VARCHAR(400)) AS FileName,
+                   CAST({shape.Column("criterion")} AS VARCHAR(50)) AS CriterionCode, CAST({shape.Column("values")} AS VARCHAR(4000)) AS OffendingValues
             FROM rpt.{View}
             WHERE {shape.Column("province")} = @provinceCode{(shape.Has("current") ? $" AND CAST({shape.Column("current")} AS INTEGER) = 1" : "")}
             """,
