@@ -44,7 +44,8 @@ public sealed class AnalyticsDriversProvider(ModelOptions? modelOptions = null) 
         }
 
         var fields = a.Components
-            .Select(c => new FieldRankEffect(c.Code, -c.RankEffect.ToDouble(), Named(c)?.Name, Named(c)?.NameEn))
+            .Where(c => !(c.Kind == ComponentKind.Residual && c.RankEffect.ToDouble() == 0))
+            .Select(c => new FieldRankEffect(Code(c.Code, c.Kind), -c.RankEffect.ToDouble(), Named(c)?.Name, Named(c)?.NameEn))
             .ToList();
         var peers = -(a.PeerEffect + a.PublicationAdjustment);
         return DriverOutcome.Computed(
@@ -68,8 +69,10 @@ public sealed class AnalyticsDriversProvider(ModelOptions? modelOptions = null) 
             return DriverOutcome.Missing<ScoreWaterfall>(DriverGap.NoFieldScores);
         }
 
-        var fields = w.Steps.Select(s => new FieldChange(s.Code, (double)s.Delta,
-            s.Kind == ComponentKind.Field ? null : s.Name, s.Kind == ComponentKind.Field ? null : s.NameEn)).ToList();
+        var fields = w.Steps
+            .Where(s => !(s.Kind == ComponentKind.Residual && s.Delta == 0))
+            .Select(s => new FieldChange(Code(s.Code, s.Kind), (double)s.Delta,
+                s.Kind == ComponentKind.Field ? null : s.Name, s.Kind == ComponentKind.Field ? null : s.NameEn)).ToList();
         return DriverOutcome.Computed(new ScoreWaterfall(w.PreviousYear, w.Year, (double)w.PreviousTotal, (double)w.Total, fields), Name);
     }
 
@@ -155,6 +158,9 @@ public sealed class AnalyticsDriversProvider(ModelOptions? modelOptions = null) 
         _ when a.Rank is null || a.PreviousRank is null => (DriverGap.ProvinceMissingPreviousYear, (query.Year - 1).ToString(CultureInfo.InvariantCulture)),
         _ => null,
     };
+
+    /// <summary>A residual is no criterion: the chart shows its name only. A zero residual is left out (it adds nothing).</summary>
+    private static string Code(string code, ComponentKind kind) => kind == ComponentKind.Residual ? string.Empty : code;
 
     /// <summary>Components that are not criteria of the year carry their own names into the chart.</summary>
     private static ComponentAttribution? Named(ComponentAttribution c) => c.Kind == ComponentKind.Field ? null : c;

@@ -48,7 +48,7 @@ public static class AttributionChart
 
         var plot = ChartStyle.NewPlot(t);
         var rows = new List<(string Label, double Value, Color Color)>();
-        rows.AddRange(fields.Select(f => (TextWrap.Shorten($"{f.Code} {f.Name}", 34), f.PlacesGained, f.PlacesGained >= 0 ? ChartPalette.Gain : ChartPalette.Loss)));
+        rows.AddRange(fields.Select(f => (TextWrap.Shorten(f.Code.Length > 0 ? $"{f.Code} {f.Name}" : f.Name, 34), f.PlacesGained, f.PlacesGained >= 0 ? ChartPalette.Gain : ChartPalette.Loss)));
         rows.Add((t.PeerEffect, input.PeerEffect, ChartPalette.Peers));
         rows.Add((t.ObservedRankChange(input.PreviousYear, input.Year), input.ObservedChange, ChartPalette.Total));
         var n = rows.Count;
