@@ -7,7 +7,7 @@ namespace Cchc.Etl.OneStop;
 /// A staged dossier updates its row only when it is at least as far along as the stored one (a re-delivered older
 /// export never undoes progress), and only when something changed or it is still open (so a pending dossier takes the
 /// newer export's as-of date). update_count counts real changes, so reloading a file changes nothing.
-/// The T-SQL form needs SQL Server 2022 or later (GREATEST, IS DISTINCT FROM).
+/// The T-SQL form runs on SQL Server 2019 (no GREATEST, no IS DISTINCT FROM: spelled out where needed).
 /// </summary>
 internal static class DossierSql
 {
@@ -18,28 +18,44 @@ internal static class DossierSql
         "is_synthetic", "source_line",
     ];
 
-    private const string Changed =
-        """
+    /// <summary>Whether the staged row differs from the stored one (NULL-safe where the column may be NULL).</summary>
+    private static string Changed(string engine) =>
+        $"""
         f.province_key <> s.province_key OR f.procedure_key <> s.procedure_key OR f.agency_key <> s.agency_key
-        OR f.level_key <> s.level_key OR f.channel_key <> s.channel_key OR f.service_level IS DISTINCT FROM s.service_level
+        OR f.level_key <> s.level_key OR f.channel_key <> s.channel_key OR {DistinctFrom(engine, "f.service_level", "s.service_level")}
         OR f.status_code <> s.status_code OR f.received_date <> s.received_date OR f.due_date <> s.due_date
-        OR f.resolved_date IS DISTINCT FROM s.resolved_date OR f.returned_date IS DISTINCT FROM s.returned_date
+        OR {DistinctFrom(engine, "f.resolved_date", "s.resolved_date")} OR {DistinctFrom(engine, "f.returned_date", "s.returned_date")}
         OR f.is_synthetic <> s.is_synthetic
         """;
 
-    private const string NotBehind =
-        """
-        GREATEST(s.received_date, COALESCE(s.resolved_date, s.received_date), COALESCE(s.returned_date, s.received_date))
-        >= GREATEST(f.received_date, COALESCE(f.resolved_date, f.received_date), COALESCE(f.returned_date, f.received_date))
-        """;
+    /// <summary>The staged row is at least as far along as the stored one (its latest date is not earlier).</summary>
+    private static string NotBehind(string engine) =>
+        $"{Latest(engine, "s")}\n>= {Latest(engine, "f")}";
 
-    private const string UpdateSet =
+    /// <summary>A row's latest date: received, resolved or returned (received is never NULL).</summary>
+    private static string Latest(string engine, string row)
+    {
+        string received = $"{row}.received_date", resolved = $"COALESCE({row}.resolved_date, {row}.received_date)",
+            returned = $"COALESCE({row}.returned_date, {row}.received_date)";
+
+        // SQL Server 2019 has no GREATEST (2022 does): the same maximum of three non-NULL values as a CASE.
+        return engine == WarehouseTarget.SqlServer
+            ? $"CASE WHEN {received} >= {resolved} AND {received} >= {returned} THEN {received} WHEN {resolved} >= {returned} THEN {resolved} ELSE {returned} END"
+            : $"GREATEST({received}, {resolved}, {returned})";
+    }
+
+    /// <summary>NULL-safe "differs": SQL Server 2019 has no IS DISTINCT FROM (2022 does).</summary>
+    private static string DistinctFrom(string engine, string a, string b) => engine == WarehouseTarget.SqlServer
+        ? $"({a} <> {b} OR ({a} IS NULL AND {b} IS NOT NULL) OR ({a} IS NOT NULL AND {b} IS NULL))"
+        : $"{a} IS DISTINCT FROM {b}";
+
+    private static string UpdateSet(string engine) =>
         $"""
         province_key = s.province_key, procedure_key = s.procedure_key, agency_key = s.agency_key, level_key = s.level_key,
         channel_key = s.channel_key, service_level = s.service_level, status_code = s.status_code,
         received_date = s.received_date, due_date = s.due_date, resolved_date = s.resolved_date, returned_date = s.returned_date,
         is_synthetic = s.is_synthetic, file_id = @fileId, run_id = @runId, source_line = s.source_line,
-        update_count = f.update_count + CASE WHEN {Changed} THEN 1 ELSE 0 END
+        update_count = f.update_count + CASE WHEN {Changed(engine)} THEN 1 ELSE 0 END
         """;
 
     private const string InsertColumns =
@@ -56,7 +72,7 @@ internal static class DossierSql
          @fileId, @fileId, @runId, s.source_line, 0)
         """;
 
-    private const string MatchedCondition = $"({NotBehind}) AND (({Changed}) OR (s.status_code = 'processing'))";
+    private static string MatchedCondition(string engine) => $"({NotBehind(engine)}) AND (({Changed(engine)}) OR (s.status_code = 'processing'))";
 
     public static string ClearStage => "DELETE FROM etl.stage_dossier";
 
@@ -68,14 +84,14 @@ internal static class DossierSql
           MERGE dw.fact_dossier WITH (HOLDLOCK) AS f
           USING etl.stage_dossier AS s
           ON f.dossier_key = s.dossier_key AND f.dossier_code = s.dossier_code AND f.province_code_2025 = s.province_code_2025
-          WHEN MATCHED AND {MatchedCondition} THEN UPDATE SET {UpdateSet}
+          WHEN MATCHED AND {MatchedCondition(target.Engine)} THEN UPDATE SET {UpdateSet(target.Engine)}
           WHEN NOT MATCHED BY TARGET THEN INSERT {InsertColumns} VALUES {InsertValues};
           """
         : $"""
           MERGE INTO dw.fact_dossier AS f
           USING etl.stage_dossier AS s
           ON f.dossier_key = s.dossier_key AND f.dossier_code = s.dossier_code AND f.province_code_2025 = s.province_code_2025
-          WHEN MATCHED AND {MatchedCondition} THEN UPDATE SET {UpdateSet}
+          WHEN MATCHED AND {MatchedCondition(target.Engine)} THEN UPDATE SET {UpdateSet(target.Engine)}
           WHEN NOT MATCHED THEN INSERT {InsertColumns} VALUES {InsertValues}
           """;
 }
