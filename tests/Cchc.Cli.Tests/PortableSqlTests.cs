@@ -4,6 +4,7 @@ using Cchc.Reports.Analytics;
 using Cchc.Reports.Analytics.Data;
 using Cchc.Reports.Localization;
 using Cchc.Reports.Report;
+using Cchc.TestSupport;
 using Cchc.TestSupport.SqlServer;
 using Cchc.Warehouse.Engines;
 
