@@ -26,6 +26,7 @@ public sealed class AnalyticsDriversProvider(ModelOptions? modelOptions = null) 
 
     private readonly ModelOptions _modelOptions = modelOptions ?? new ModelOptions(Permutations: ReportPermutations);
     private readonly Dictionary<(string Index, int Year), DriverOutcome<ModelSummary>> _models = [];
+    private readonly Dictionary<(string Index, int Year, int Province), AnalyticsAttribution?> _attributions = [];
     private AnalyticsSource? _source;
     private IWarehouse? _sourceWarehouse;
 
@@ -122,9 +123,9 @@ public sealed class AnalyticsDriversProvider(ModelOptions? modelOptions = null) 
             return DriverOutcome.Missing<ModelSummary>(DriverGap.InsufficientData, "held-out ranks do not vary");
         }
 
-        var namesVi = dataset.FeatureNamesVi ?? dataset.FeatureNames;
+        var namesVi = dataset.FeatureNames.Zip(dataset.FeatureNamesVi ?? dataset.FeatureNames).ToDictionary(n => n.First, n => n.Second, StringComparer.Ordinal);
         var features = importances.Features
-            .Select(f => new FeatureScore(namesVi[IndexOf(dataset.FeatureNames, f.Feature)], f.Feature, f.MaeIncrease, f.StandardError))
+            .Select(f => new FeatureScore(namesVi[f.Feature], f.Feature, f.MaeIncrease, f.StandardError))
             .OrderByDescending(f => f.Mean).ToList();
         var models = report.Scores.Select(s => new ModelScore(ModelNameVi(s.Model), s.Model, s.IsBaseline, s.R2!.Value, s.Mae)).ToList();
         var heldOut = report.Scores[0].ByYear.Select(y => y.Year).Order().ToList();
@@ -140,14 +141,24 @@ public sealed class AnalyticsDriversProvider(ModelOptions? modelOptions = null) 
             return null;
         }
 
-        try
+        // The waterfall and the attribution of one report come from the same computation: run it once.
+        var source = Source(query.Warehouse);
+        var key = (query.IndexCode, query.Year, query.Province.Key);
+        if (!_attributions.TryGetValue(key, out var attribution))
         {
-            return DriversAnalysis.Run(Source(query.Warehouse), new DriversRequest(query.IndexCode, query.Year, query.Province.Key, IncludeModels: false)).Attribution;
+            try
+            {
+                attribution = DriversAnalysis.Run(source, new DriversRequest(query.IndexCode, query.Year, query.Province.Key, IncludeModels: false)).Attribution;
+            }
+            catch (AnalyticsDataException)
+            {
+                attribution = null;
+            }
+
+            _attributions[key] = attribution;
         }
-        catch (AnalyticsDataException)
-        {
-            return null;
-        }
+
+        return attribution;
     }
 
     private static (DriverGap Gap, string? Detail)? Gap(DriversQuery query, AnalyticsAttribution a) => a.Status switch
@@ -171,22 +182,10 @@ public sealed class AnalyticsDriversProvider(ModelOptions? modelOptions = null) 
         {
             (_source, _sourceWarehouse) = (new AnalyticsSource(warehouse), warehouse);
             _models.Clear();
+            _attributions.Clear();
         }
 
         return _source!;
-    }
-
-    private static int IndexOf(IReadOnlyList<string> names, string name)
-    {
-        for (var i = 0; i < names.Count; i++)
-        {
-            if (names[i] == name)
-            {
-                return i;
-            }
-        }
-
-        throw new InvalidOperationException($"The model reported a feature it was not given: {name}.");
     }
 
     private static string ModelNameVi(string model) => model switch

@@ -11,17 +11,8 @@ internal sealed class ChartSamples(ReportText text)
 {
     public const string Province = "Lâm Đồng";
 
-    private static readonly (string Code, string Vi, string En, double Max)[] Fields =
-    [
-        ("1", "Công tác chỉ đạo điều hành CCHC", "Direction and management of reform", 10.0),
-        ("2", "Xây dựng và tổ chức thực hiện văn bản QPPL tại tỉnh", "Legal normative documents", 10.0),
-        ("3", "Cải cách thủ tục hành chính", "Administrative procedure reform", 14.5),
-        ("4", "Cải cách tổ chức bộ máy hành chính", "Organisational reform", 11.0),
-        ("5", "Xây dựng và nâng cao chất lượng đội ngũ cán bộ, công chức, viên chức", "Officials, civil servants and public employees", 16.0),
-        ("6", "Cải cách tài chính công", "Public finance reform", 7.0),
-        ("7", "Hiện đại hóa hành chính", "Modernisation of administration", 16.0),
-        ("8", "Tác động của CCHC đến người dân, tổ chức và phát triển KT-XH của tỉnh", "Impact on people, organisations and development", 15.5),
-    ];
+    /// <summary>The same eight fields as the report tests' warehouse.</summary>
+    private static readonly (string Code, string Vi, string En, double Max)[] Fields = Reports.ReportWarehouse.Fields;
 
     public ReportText Text => text;
 
