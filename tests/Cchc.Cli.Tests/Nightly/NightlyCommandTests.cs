@@ -160,7 +160,7 @@ public sealed class NightlyCommandTests : IDisposable
 
         var usage = CliHarness.Run("nightly", "--warehouse", Warehouse);
         Assert.Equal(CliApp.Usage, usage.ExitCode);
-        Assert.Contains("--inbox is required", usage.Err);
+        Assert.Contains("cchc nightly: Option '--inbox' is required.", usage.Err);
     }
 
     [Fact]
