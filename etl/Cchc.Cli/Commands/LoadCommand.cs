@@ -19,18 +19,19 @@ internal sealed class LoadCommand : ICommand
     /// </summary>
     internal static IReadOnlyList<LoadKind> Kinds { get; } =
     [
-        new("pci", "PCI workbooks (VCCI), in every published layout since 2005", "cchc load pci ../shared/data/real/pci",
+        new("pci", "PCI workbooks (VCCI), in every published layout since 2005", "cchc load pci ../shared/data/real/pci", "every PCI workbook in the folder",
             s => s.Year("year", "the year of a workbook whose headers, title and sheet name name none (checked against them when they do)")),
         new("papi", "PAPI workbooks (UNDP): one year's, or the combined file with a sheet per year",
-            "cchc load papi \"../shared/data/real/papi/PAPI 2011-2019.xlsx\""),
-        new("par", "yearly PAR Index results (Chỉ số CCHC) in the ministry's layout", "cchc load par out/demo/sample/chi-so-cchc-2017.xlsx"),
+            "cchc load papi \"../shared/data/real/papi/PAPI 2011-2019.xlsx\"", "PAPI 2011–2019, one sheet per year"),
+        new("par", "yearly PAR Index results (Chỉ số CCHC) in the ministry's layout", "cchc load par out/demo/sample/chi-so-cchc-2017.xlsx", "the 2017 results"),
         new("plan", "a province's remediation plan (.xlsx, .xls, .csv or a .docx table)", "cchc load plan tests/fixtures/plan/ke-hoach-3770-phu-luc.docx",
+            "Lâm Đồng's plan 3770 (its title names province and year)",
             s => s.Text("province", "P", "the plan's province when its title names none: a GSO code (68) or a name, with or without diacritics")
                 .Year("year", "the plan's year when its title names none")
                 .Year("result-year", "the PAR year the plan addresses, when it is not the year before the plan's")),
-        new("onestop", "one-stop (một cửa) dossier logs: CSV or Excel exports (format: etl/README.md)", "cchc load onestop exports/",
+        new("onestop", "one-stop (một cửa) dossier logs: CSV or Excel exports (format: etl/README.md)", "cchc load onestop exports/", "every dossier log in the folder, in name order (exports load oldest first)",
             s => s.Text("province", "P", "the province whose system wrote the export, for files that name none: a GSO code (68) or a name")),
-        new("onestop-catalog", "the catalogue of procedures (TTHC) and agencies behind the dossier logs", "cchc load onestop-catalog danh-muc-tthc.xlsx"),
+        new("onestop-catalog", "the catalogue of procedures (TTHC) and agencies behind the dossier logs", "cchc load onestop-catalog danh-muc-tthc.xlsx", "procedures and agencies, fixing up those the logs inferred"),
     ];
 
     public void Declare(CommandSyntax syntax)
@@ -38,12 +39,12 @@ internal sealed class LoadCommand : ICommand
         syntax.Writer().Json("the run's summary").SharedWithSubcommands();
         foreach (var kind in LoaderRegistry.Kinds)
         {
-            var entry = Kinds.FirstOrDefault(k => k.Name == kind) ?? new LoadKind(kind, kind + " files", $"cchc load {kind} FILE");
+            var entry = Kinds.FirstOrDefault(k => k.Name == kind) ?? new LoadKind(kind, kind + " files", $"cchc load {kind} FILE", "load the file");
             syntax.Subcommand(kind, "Load " + entry.Description, s =>
             {
                 s.Arguments("files", "files or folders; a folder's files are taken when their content is of this kind");
                 entry.Options?.Invoke(s);
-                s.Example(entry.Example, $"load {entry.Description}")
+                s.Example(entry.Example, entry.ExampleSays)
                     .Example($"cchc load {kind} FILE --warehouse duckdb:out/demo/cchc.duckdb --wait 600", "into another warehouse, waiting up to 10 minutes for a running load");
             });
         }
@@ -182,7 +183,7 @@ internal sealed class LoadCommand : ICommand
 }
 
 /// <summary>One kind of <c>cchc load</c>: its subcommand's name, what it loads, an example, and its own options.</summary>
-internal sealed record LoadKind(string Name, string Description, string Example, Action<CommandSyntax>? Options = null);
+internal sealed record LoadKind(string Name, string Description, string Example, string ExampleSays, Action<CommandSyntax>? Options = null);
 
 /// <summary>What one audited load run did: its files and the data-quality findings it raised.</summary>
 internal sealed record LoadRun(long RunId, IReadOnlyList<FileLoadResult> Files, long Errors, long Warnings);
