@@ -44,12 +44,12 @@ internal sealed class LoadCommand : ICommand
             {
                 s.Arguments("files", "files or folders; a folder's files are taken when their content is of this kind");
                 entry.Options?.Invoke(s);
-                s.Example(entry.Example, entry.ExampleSays)
-                    .Example($"cchc load {kind} FILE --warehouse duckdb:out/demo/cchc.duckdb --wait 600", "into another warehouse, waiting up to 10 minutes for a running load");
+                s.Example(entry.Example, entry.ExampleSays);
             });
         }
 
         syntax.Example("cchc load pci ../shared/data/real/pci", "every PCI workbook in the folder")
+            .Example("cchc load par chi-so-cchc-2018.xlsx --warehouse duckdb:out/demo/cchc.duckdb --wait 600", "into another warehouse, waiting up to 10 minutes for a running load")
             .Example("cchc load pci --help", "what one kind takes");
     }
 

@@ -88,7 +88,21 @@ internal sealed class CliGrammar
         var words = new Argument<string[]>("command") { Arity = ArgumentArity.ZeroOrMore };
         var help = new Command("help", "show the help of cchc or of a command") { Hidden = true };
         help.Arguments.Add(words);
-        help.SetAction(result => Root.Parse([.. result.GetValue(words) ?? [], "--help"]).Invoke(result.InvocationConfiguration));
+        help.SetAction(result =>
+        {
+            var path = result.GetValue(words) ?? [];
+            if (Root.Parse(path) is { UnmatchedTokens.Count: > 0 } unknown)
+            {
+                foreach (var line in UsageErrors.Describe(unknown))
+                {
+                    result.InvocationConfiguration.Error.WriteLine(line);
+                }
+
+                return CliApp.Usage;
+            }
+
+            return Root.Parse([.. path, "--help"]).Invoke(result.InvocationConfiguration);
+        });
         return help;
     }
 

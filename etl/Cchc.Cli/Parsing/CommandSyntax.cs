@@ -74,7 +74,8 @@ internal sealed class CommandSyntax
         return Add(option);
     }
 
-    /// <summary>Positional arguments (files, folders): one or more, or exactly one when <paramref name="many"/> is false.</summary>
+    /// <summary>Positional arguments: files or folders that must exist, one or more (exactly one when
+    /// <paramref name="many"/> is false).</summary>
     public CommandSyntax Arguments(string name, string description, bool many = true)
     {
         var argument = new Argument<string[]>(name)
@@ -82,7 +83,7 @@ internal sealed class CommandSyntax
             Description = description,
             Arity = many ? ArgumentArity.OneOrMore : ArgumentArity.ExactlyOne,
         };
-        argument.Validators.Add(RejectUnknownOptions);
+        argument.Validators.Add(CheckPaths);
         Command.Arguments.Add(argument);
         return this;
     }
@@ -176,17 +177,21 @@ internal sealed class CommandSyntax
         return true;
     }
 
-    /// <summary>A positional value that looks like an option is a mistyped option, not a file named "--provnice".</summary>
-    private static void RejectUnknownOptions(ArgumentResult result)
+    /// <summary>A positional value that looks like an option is a mistyped option, not a file named "--provnice"; a
+    /// path that does not exist is a typo too, found before anything is opened.</summary>
+    private static void CheckPaths(ArgumentResult result)
     {
         foreach (var token in result.Tokens)
         {
-            if (token.Value.StartsWith('-') && token.Value.Length > 1 && !File.Exists(token.Value) && !Directory.Exists(token.Value))
+            if (File.Exists(token.Value) || Directory.Exists(token.Value))
             {
-                var command = ((CommandResult)result.Parent!).Command;
-                result.AddError(UsageErrors.UnknownOption(token.Value, command));
-                return;
+                continue;
             }
+
+            result.AddError(token.Value.StartsWith('-') && token.Value.Length > 1
+                ? UsageErrors.UnknownOption(token.Value, ((CommandResult)result.Parent!).Command)
+                : $"no such file or folder: '{token.Value}'");
+            return;
         }
     }
 

@@ -45,12 +45,13 @@ internal static class UsageErrors
     }
 
     /// <summary>The known name nearest to what was typed, when it is near enough to be a typo (one or two edits, or
-    /// a prefix of it); null otherwise.</summary>
+    /// one is the start of the other); null otherwise.</summary>
     public static string? Nearest(string typed, IEnumerable<string> names)
     {
         ArgumentNullException.ThrowIfNull(typed);
         var candidates = names.Select(n => (Name: n, Distance: Distance(typed.ToLowerInvariant(), n.ToLowerInvariant())))
-            .Where(c => c.Distance <= Math.Max(1, Math.Min(2, typed.Length / 3)) || c.Name.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
+            .Where(c => c.Distance <= Math.Max(1, Math.Min(2, typed.Length / 3))
+                        || c.Name.StartsWith(typed, StringComparison.OrdinalIgnoreCase) || typed.StartsWith(c.Name, StringComparison.OrdinalIgnoreCase))
             .OrderBy(c => c.Distance)
             .ThenBy(c => c.Name, StringComparer.Ordinal)
             .ToList();
