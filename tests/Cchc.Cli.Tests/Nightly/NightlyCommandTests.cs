@@ -171,7 +171,7 @@ public sealed class NightlyCommandTests : IDisposable
         {
             var (code, _, err) = Nightly("--wait", "0");
 
-            Assert.Equal(CliApp.Failed, code);
+            Assert.Equal(CliApp.WriterBusy, code);
             Assert.Contains("Another writer holds", err);
             Assert.Contains("cchc load pci (analyst)", err);
         }
