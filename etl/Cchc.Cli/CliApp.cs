@@ -46,7 +46,9 @@ internal static class CliApp
         ArgumentNullException.ThrowIfNull(args);
         var grammar = new CliGrammar(Commands, (command, line) => RunCommand(command, line, stdout, stderr));
         var parsed = grammar.Root.Parse(args);
-        var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        // No termination handler: Ctrl+C or SIGTERM end the process at once, as they always did (every load is one
+        // transaction per file and the nightly run recovers from being killed at any point).
+        var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         if (args.Length == 0)
         {
             grammar.Root.Parse(["--help"]).Invoke(invocation);

@@ -29,18 +29,30 @@ internal abstract class ProgressBoard
         var console = Consoles.For(context.Err.Inner);
         var units = new ConditionalWeakTable<ProgressTask, string>();
         T result = default!;
-        console.Progress()
-            .AutoClear(true)
-            .HideCompleted(true)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 20 }, new PercentColumn(),
-                new RowsColumn(units), new EtaColumn(), new SpinnerColumn())
-            .Start(progress =>
-            {
-                void Print(string line) => console.WriteLine(line);
-                using var outLines = context.Out.RouteLinesTo(Print);
-                using var errLines = context.Err.RouteLinesTo(Print);
-                result = work(new LiveBoard(progress, units, Print));
-            });
+
+        // The bars hide the cursor; give it back if Ctrl+C ends the process under them.
+        void ShowCursor(object? sender, ConsoleCancelEventArgs e) => console.Cursor.Show();
+        Console.CancelKeyPress += ShowCursor;
+        try
+        {
+            console.Progress()
+                .AutoClear(true)
+                .HideCompleted(true)
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 20 }, new PercentColumn(),
+                    new RowsColumn(units), new EtaColumn(), new SpinnerColumn())
+                .Start(progress =>
+                {
+                    void Print(string line) => console.WriteLine(line);
+                    using var outLines = context.Out.RouteLinesTo(Print);
+                    using var errLines = context.Err.RouteLinesTo(Print);
+                    result = work(new LiveBoard(progress, units, Print));
+                });
+        }
+        finally
+        {
+            Console.CancelKeyPress -= ShowCursor;
+        }
+
         return result;
     }
 
