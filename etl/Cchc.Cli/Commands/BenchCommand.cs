@@ -41,10 +41,6 @@ internal sealed class BenchCommand : ICommand
 
         var rows = context.Line.IntOption("rows") ?? 1_000_000;
         var deltaTarget = context.Line.IntOption("delta") ?? 50_000;
-        if (rows < 10_000)
-        {
-            throw new UsageException("--rows must be at least 10000");
-        }
 
         var memoryLimit = context.Line.Option("memory-limit") ?? "128MB";
         if (!System.Text.RegularExpressions.Regex.IsMatch(memoryLimit, "^[0-9]+(KB|MB|GB)$"))
