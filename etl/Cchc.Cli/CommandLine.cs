@@ -1,90 +1,97 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using Cchc.Cli.Parsing;
+
 namespace Cchc.Cli;
 
 /// <summary>
-/// <c>cchc &lt;command&gt; [positional…] [--option value] [--flag]</c>. Options may repeat (<c>--set 1.2=3 --set 5.1=2</c>)
-/// and may be written <c>--option=value</c>.
+/// What a command body reads of its command line, from the System.CommandLine parse result: options by name (without
+/// the dashes) and the positional words. Options are the ones the command declares (its own and those its parents
+/// share with it); one it does not declare reads as not given. Values are the text as typed, already validated by the
+/// declaration (a <c>Number</c> option's value parses as a whole number).
 /// </summary>
-public sealed class CommandLine
+internal sealed class CommandLine
 {
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal)
-    {
-        "json", "all", "help", "keep", "no-report", "verbose", "quiet", "force", "rules", "no-run", "no-models",
-    };
+    private readonly CommandResult _leaf;
 
-    private readonly Dictionary<string, List<string>> _options;
-
-    private CommandLine(string? command, IReadOnlyList<string> positional, Dictionary<string, List<string>> options)
+    internal CommandLine(CommandResult leaf)
     {
-        Command = command;
-        Positional = positional;
-        _options = options;
+        _leaf = leaf;
     }
 
-    public string? Command { get; }
+    /// <summary>The command's name ("load"), or null for the bare <c>cchc</c>.</summary>
+    public string? Command => Chain().FirstOrDefault()?.Command.Name;
 
-    public IReadOnlyList<string> Positional { get; }
+    /// <summary>The command as typed, for messages: "cchc load pci".</summary>
+    public string CommandPath => CliGrammar.PathOf(_leaf.Command);
 
+    /// <summary>The words after the command's name: subcommand names, then the arguments (<c>cchc load pci a.xlsx b.xlsx</c>
+    /// → "pci", "a.xlsx", "b.xlsx").</summary>
+    public IReadOnlyList<string> Positional =>
+        [.. Chain().Skip(1).Select(c => c.Command.Name), .. _leaf.Command.Arguments.SelectMany(a => _leaf.GetResult(a)?.Tokens ?? []).Select(t => t.Value)];
+
+    /// <summary>Parses <paramref name="args"/> with the grammar of every registered command; a wrong line throws
+    /// <see cref="UsageException"/> with the first problem.</summary>
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
-        var positional = new List<string>();
-        var options = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Count; i++)
-        {
-            var arg = args[i];
-            if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2)
-            {
-                var name = arg[2..];
-                string value;
-                var eq = name.IndexOf('=', StringComparison.Ordinal);
-                if (eq >= 0)
-                {
-                    value = name[(eq + 1)..];
-                    name = name[..eq];
-                }
-                else if (Flags.Contains(name))
-                {
-                    value = "true";
-                }
-                else if (i + 1 < args.Count)
-                {
-                    value = args[++i];
-                }
-                else
-                {
-                    throw new UsageException($"option --{name} needs a value");
-                }
-
-                if (!options.TryGetValue(name, out var list))
-                {
-                    options[name] = list = [];
-                }
-
-                list.Add(value);
-            }
-            else
-            {
-                positional.Add(arg);
-            }
-        }
-
-        return positional.Count == 0
-            ? new CommandLine(null, [], options)
-            : new CommandLine(positional[0], positional.Skip(1).ToList(), options);
+        var result = new CliGrammar(CliApp.Commands, (_, _) => CliApp.Ok).Root.Parse(args);
+        return result.Errors.Count == 0
+            ? new CommandLine(result.CommandResult)
+            : throw new UsageException(UsageErrors.Describe(result)[0]);
     }
 
-    public bool Has(string name) => _options.ContainsKey(name);
+    public bool Has(string name) => Given(name) is not null;
 
-    public string? Option(string name) => _options.TryGetValue(name, out var v) ? v[^1] : null;
+    /// <summary>The value (the last one, for a repeated option); "true" for a flag that is given; null when not given.</summary>
+    public string? Option(string name) =>
+        Given(name) is not { } result ? null
+        : result.Tokens.Count == 0 ? "true"
+        : result.Tokens[^1].Value;
 
-    public IReadOnlyList<string> Options(string name) => _options.TryGetValue(name, out var v) ? v : [];
+    public IReadOnlyList<string> Options(string name) => Given(name)?.Tokens.Select(t => t.Value).ToList() ?? [];
 
-    public string RequireOption(string name) => Option(name) ?? throw new UsageException($"--{name} is required");
+    public string RequireOption(string name) => Option(name) ?? throw new UsageException($"Option '--{name}' is required.");
 
     public int? IntOption(string name) =>
         Option(name) is not { } text ? null
-        : int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n
+        : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n
         : throw new UsageException($"--{name} must be a whole number, not '{text}'");
+
+    private OptionResult? Given(string name)
+    {
+        var option = Declared("--" + name);
+        return option is null || _leaf.GetResult(option) is not { Implicit: false } result ? null : result;
+    }
+
+    /// <summary>The option of that name the leaf command takes: its own, or one a parent shares with its subcommands.</summary>
+    private Option? Declared(string name)
+    {
+        for (Symbol? symbol = _leaf.Command; symbol is Command command; symbol = command.Parents.FirstOrDefault())
+        {
+            var option = command.Options.FirstOrDefault(o => o.Name == name);
+            if (option is not null && (command == _leaf.Command || option.Recursive))
+            {
+                return option;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The commands from the top-level one (child of the root) down to the leaf.</summary>
+    private List<CommandResult> Chain()
+    {
+        var chain = new List<CommandResult>();
+        for (var result = _leaf; result.Parent is CommandResult parent; result = parent)
+        {
+            chain.Add(result);
+        }
+
+        chain.Reverse();
+        return chain;
+    }
 }
 
 /// <summary>A mistake in how the command was called (exit code 2).</summary>
-public sealed class UsageException(string message) : Exception(message);
+internal sealed class UsageException(string message) : Exception(message);

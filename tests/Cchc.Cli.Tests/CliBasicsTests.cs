@@ -6,22 +6,22 @@ namespace Cchc.Cli.Tests;
 public sealed class CliBasicsTests
 {
     [Fact]
-    public void Help_lists_every_command()
+    public void Help_lists_every_command_with_its_summary()
     {
         var (code, output, _) = CliHarness.Run("help");
         Assert.Equal(0, code);
         foreach (var command in CliApp.Commands)
         {
-            Assert.Contains(command.Usage, output);
+            Assert.Matches($@"(?m)^  {command.Name}\b.*\s{System.Text.RegularExpressions.Regex.Escape(command.Summary)}$", output);
         }
     }
 
     [Fact]
-    public void Unknown_command_is_a_usage_error_with_one_line()
+    public void Unknown_command_is_a_usage_error_with_the_reason_and_where_to_look()
     {
         var (code, _, err) = CliHarness.Run("frobnicate");
         Assert.Equal(CliApp.Usage, code);
-        Assert.Single(err.Trim().Split('\n'));
+        Assert.Equal(["cchc: unknown command 'frobnicate'", "Run 'cchc --help' for its commands and examples."], err.Trim().Split('\n').Select(l => l.TrimEnd()));
     }
 
     [Fact]
@@ -50,6 +50,6 @@ public sealed class CliBasicsTests
     {
         var (code, _, err) = CliHarness.Run("load", "nonsense", "x.xlsx");
         Assert.Equal(CliApp.Usage, code);
-        Assert.Contains("unknown kind 'nonsense'", err);
+        Assert.Contains("cchc load: unknown command 'nonsense'", err);
     }
 }

@@ -48,7 +48,7 @@ public sealed class PublishCommandTests
         LoadOneScore(warehouse);
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var context = new CommandContext(CommandLine.Parse(["load"]), stdout, stderr);
+        var context = new CommandContext(CommandLine.Parse(["publish"]), stdout, stderr);
 
         PublishCommand.AfterLoad(context, warehouse);
         Assert.Contains("Published the read-only copy " + warehouse.PublishedPath, stderr.ToString(), StringComparison.Ordinal);

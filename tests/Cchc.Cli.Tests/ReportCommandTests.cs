@@ -77,8 +77,11 @@ public sealed class ReportCommandTests : IDisposable
     {
         var (code, _, stderr) = Run([.. args.Select(a => a == "x" ? Path.Combine(_temp.Directory, "x") : a), "--warehouse", Warehouse]);
         Assert.Equal(expected, code);
-        Assert.Single(stderr.Trim().Split('\n'));
-        Assert.StartsWith("cchc report", stderr);
+        var lines = stderr.Trim().Split('\n');
+        Assert.StartsWith("cchc report: ", lines[0]);
+
+        // A usage error also says where to read more; a failed report (no data for the year) says only why.
+        Assert.Equal(expected == CliApp.Usage ? ["Run 'cchc report --help' for its options and examples."] : [], lines.Skip(1).Select(l => l.TrimEnd()));
     }
 
     public void Dispose() => _temp.Dispose();

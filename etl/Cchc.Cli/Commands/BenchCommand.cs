@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Cchc.Cli.Output;
+using Cchc.Cli.Parsing;
 using Cchc.Etl.Loading;
 using Cchc.Etl.Samples;
 using Cchc.Warehouse;
@@ -13,27 +15,32 @@ namespace Cchc.Cli.Commands;
 /// export (a delta of about --delta rows: new dossiers and progress on open ones) into the warehouse that now holds N.
 /// Prints rows/s, the ratio, the loader's peak RSS and the machine. A benchmark, never a test.
 /// </summary>
-public sealed class BenchCommand : ICommand
+internal sealed class BenchCommand : ICommand
 {
     public string Name => "bench";
 
-    public string Usage => "bench onestop --rows N [--delta 50000] [--dir DIR] [--memory-limit 128MB] [--keep]";
-
     public string Summary => "Benchmark the one-stop loader against DuckDB read_csv, plus an incremental delta";
+
+    public void Declare(CommandSyntax syntax) => syntax
+        .Subcommand("onestop", "Benchmark the one-stop dossier-log loader: rows/s against DuckDB's read_csv, peak RSS, an incremental delta", s => s
+            .Number("rows", "N", "rows in the generated log (default 1000000, at least 10000)", min: 10_000)
+            .Number("delta", "N", "rows in the later export loaded on top (default 50000)", min: 1)
+            .Text("dir", "DIR", "where to write the files and warehouses (default a temporary folder)")
+            .Text("memory-limit", "SIZE", "DuckDB's memory_limit for both loads, e.g. 128MB or 1GB (default 128MB)")
+            .Flag("keep", "keep the generated files and warehouses")
+            .Example("cchc bench onestop --rows 5000000 --delta 50000", "the benchmark of BENCHMARKS.md")
+            .Example("cchc bench onestop --rows 100000 --dir /tmp/bench --keep", "a quick run whose files stay for a look"))
+        .Example("cchc bench onestop --rows 5000000", "the one-stop loader's benchmark (BENCHMARKS.md)");
 
     public int Run(CommandContext context)
     {
         if (context.Line.Positional is not ["onestop"])
         {
-            throw new UsageException($"usage: cchc {Usage}");
+            throw new UsageException("say what to benchmark: cchc bench onestop");
         }
 
         var rows = context.Line.IntOption("rows") ?? 1_000_000;
         var deltaTarget = context.Line.IntOption("delta") ?? 50_000;
-        if (rows < 10_000)
-        {
-            throw new UsageException("--rows must be at least 10000");
-        }
 
         var memoryLimit = context.Line.Option("memory-limit") ?? "128MB";
         if (!System.Text.RegularExpressions.Regex.IsMatch(memoryLimit, "^[0-9]+(KB|MB|GB)$"))
@@ -45,7 +52,7 @@ public sealed class BenchCommand : ICommand
         Directory.CreateDirectory(dir);
         try
         {
-            return Bench(context, dir, rows, deltaTarget, memoryLimit);
+            return ProgressBoard.Run(context, board => Bench(context, board, dir, rows, deltaTarget, memoryLimit));
         }
         finally
         {
@@ -56,14 +63,16 @@ public sealed class BenchCommand : ICommand
         }
     }
 
-    private static int Bench(CommandContext context, string dir, int rows, int deltaTarget, string memoryLimit)
+    private static int Bench(CommandContext context, ProgressBoard board, string dir, int rows, int deltaTarget, string memoryLimit)
     {
         var output = context.Out;
         output.WriteLine($"Machine: {Machine()}");
         output.WriteLine($"DuckDB memory_limit {memoryLimit} for both loads; .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
 
         var clock = Stopwatch.StartNew();
+        var generating = board.Start($"generating {rows:N0} rows and a delta");
         var (mainPath, deltaPath, deltaRows, asOf, deltaAsOf) = BenchFiles.Write(dir, rows, deltaTarget);
+        generating.Finish();
         output.WriteLine($"Generated {rows:N0} rows ({new FileInfo(mainPath).Length / 1048576.0:N0} MiB, as of {asOf:yyyy-MM-dd}) and a delta of {deltaRows:N0} rows (as of {deltaAsOf:yyyy-MM-dd}) in {clock.Elapsed.TotalSeconds:N1} s");
 
         var warehousePath = Path.Combine(dir, "bench.duckdb");
@@ -72,7 +81,7 @@ public sealed class BenchCommand : ICommand
         GC.Collect();
         var peakReset = ProcessMemory.ResetPeak();
         var loader = new OneStopLogLoader();
-        var ours = Timed(warehouse, loader, mainPath);
+        var ours = Timed(board, "our loader", warehouse, loader, mainPath);
         var peak = ProcessMemory.PeakRssMiB();
         if (!ours.Result.Succeeded)
         {
@@ -83,14 +92,16 @@ public sealed class BenchCommand : ICommand
         output.WriteLine($"Our loader:      {rows:N0} rows in {ours.Seconds,7:N2} s = {ourRate,12:N0} rows/s  (loaded {ours.Result.RowsLoaded:N0}, quarantined {ours.Result.RowsQuarantined:N0})");
         output.WriteLine($"Peak RSS during our load: {peak:N0} MiB{(peakReset ? string.Empty : " (peak not resettable here: includes generation)")}");
 
+        var reading = board.Start("DuckDB read_csv");
         var rawSeconds = ReadCsvSeconds(dir, mainPath, memoryLimit, out var rawRows);
+        reading.Finish();
         var rawRate = rawRows / rawSeconds;
         output.WriteLine($"DuckDB read_csv: {rawRows:N0} rows in {rawSeconds,7:N2} s = {rawRate,12:N0} rows/s");
         output.WriteLine($"Ratio (ours / read_csv): {ourRate / rawRate:N2}");
 
         GC.Collect();
         ProcessMemory.ResetPeak();
-        var delta = Timed(warehouse, loader, deltaPath);
+        var delta = Timed(board, "the delta", warehouse, loader, deltaPath);
         var stats = warehouse.Query<(long New, long Updated)>("SELECT rows_new, rows_updated FROM dw.dossier_export ORDER BY file_id DESC LIMIT 1").Single();
         output.WriteLine($"Delta: {deltaRows:N0} rows ({stats.New:N0} new, {stats.Updated:N0} updated) into a warehouse of {rows:N0} in {delta.Seconds:N2} s = {deltaRows / delta.Seconds:N0} rows/s, peak RSS {ProcessMemory.PeakRssMiB():N0} MiB");
 
@@ -98,7 +109,7 @@ public sealed class BenchCommand : ICommand
         using (var empty = WarehouseFactory.Open(new WarehouseTarget(WarehouseTarget.DuckDb, Path.Combine(dir, "empty.duckdb"))))
         {
             empty.Execute($"SET memory_limit = '{memoryLimit}'");
-            var alone = Timed(empty, loader, deltaPath);
+            var alone = Timed(board, "the delta alone", empty, loader, deltaPath);
             output.WriteLine($"Same delta into an empty warehouse: {alone.Seconds:N2} s = {deltaRows / alone.Seconds:N0} rows/s");
         }
 
@@ -106,12 +117,14 @@ public sealed class BenchCommand : ICommand
         return CliApp.Ok;
     }
 
-    private static (FileLoadResult Result, double Seconds) Timed(IWarehouse warehouse, IFileLoader loader, string path)
+    private static (FileLoadResult Result, double Seconds) Timed(ProgressBoard board, string what, IWarehouse warehouse, IFileLoader loader, string path)
     {
         var run = warehouse.StartRun("bench onestop");
+        var progress = board.Start("loading " + what);
         var clock = Stopwatch.StartNew();
-        var result = loader.Load(warehouse, run, path);
+        var result = loader.Load(warehouse, run, path, progress);
         var seconds = clock.Elapsed.TotalSeconds;
+        progress.Finish();
         warehouse.FinishRun(run, result.Succeeded ? "succeeded" : "failed", result.Error);
         return (result, seconds);
     }

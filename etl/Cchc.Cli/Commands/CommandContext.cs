@@ -1,11 +1,12 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Cchc.Cli.Output;
 using Cchc.Warehouse;
 
 namespace Cchc.Cli.Commands;
 
 /// <summary>What a command gets: its arguments, the output streams, and the warehouse it should use.</summary>
-public sealed class CommandContext(CommandLine line, TextWriter stdout, TextWriter stderr)
+internal sealed class CommandContext(CommandLine line, TextWriter stdout, TextWriter stderr)
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -17,12 +18,18 @@ public sealed class CommandContext(CommandLine line, TextWriter stdout, TextWrit
 
     public CommandLine Line { get; } = line;
 
-    public TextWriter Out { get; } = stdout;
+    /// <summary>Results: text, tables (<see cref="ConsoleTable"/>) or JSON.</summary>
+    public RoutedWriter Out { get; } = new(stdout);
 
     /// <summary>Progress and diagnostics; stdout stays clean for --json.</summary>
-    public TextWriter Err { get; } = stderr;
+    public RoutedWriter Err { get; } = new(stderr);
 
     public bool Json => Line.Has("json");
+
+    public bool Quiet => Line.Has("quiet");
+
+    /// <summary>Bars rather than log lines: both streams are a terminal, and neither --json, --quiet nor CI says otherwise.</summary>
+    public bool ShowsLiveProgress => !Json && !Quiet && Consoles.IsStyled(Out) && Consoles.IsStyled(Err);
 
     public WarehouseTarget Target => WarehouseTarget.Resolve(Line.Option("warehouse"));
 
@@ -35,9 +42,10 @@ public sealed class CommandContext(CommandLine line, TextWriter stdout, TextWrit
 
     public void WriteJson<T>(T value) => Out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
 
+    /// <summary>A log line on stderr (above the bars while they show), unless --quiet.</summary>
     public void Progress(string message)
     {
-        if (!Line.Has("quiet"))
+        if (!Quiet)
         {
             Err.WriteLine(message);
         }

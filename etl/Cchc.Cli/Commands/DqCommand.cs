@@ -1,4 +1,6 @@
 using System.Globalization;
+using Cchc.Cli.Output;
+using Cchc.Cli.Parsing;
 using Cchc.Etl.Provinces;
 using Cchc.Etl.Quality;
 using Cchc.Warehouse;
@@ -12,13 +14,24 @@ namespace Cchc.Cli.Commands;
 /// data-quality rules over the warehouse for the scope, stores their findings, and lists the current findings (with
 /// <c>--all</c> also superseded ones). Exit code 1 when a current error remains.
 /// </summary>
-public sealed class DqCommand : ICommand
+internal sealed class DqCommand : ICommand
 {
     public string Name => "dq";
 
-    public string Usage => "dq [--index PAR] [--year Y] [--province P] [--json] [--all] [--no-run] [--rules]";
+    public string Summary => "Run the data-quality rules over the warehouse and show their findings (exit 1 while an error remains)";
 
-    public string Summary => "Run the data-quality rules over the warehouse and show their findings";
+    public void Declare(CommandSyntax syntax) => syntax
+        .OneOf("index", "only this index", "PAR", "PCI", "PAPI")
+        .Year("year", "only this year")
+        .Text("province", "P", "only this province: a GSO code (68) or a name, with or without diacritics")
+        .Flag("all", "list superseded findings too")
+        .Flag("no-run", "list the stored findings without running the rules again")
+        .Flag("rules", "list the rules and what each checks, then stop")
+        .Warehouse()
+        .Json("the findings")
+        .Example("cchc dq --index PAR --year 2017", "run the rules over PAR 2017 and list what they found")
+        .Example("cchc dq --province \"Lâm Đồng\" --no-run", "the stored findings about one province")
+        .Example("cchc dq --rules", "every rule, its severity and what it checks");
 
     public int Run(CommandContext context)
     {
@@ -29,8 +42,8 @@ public sealed class DqCommand : ICommand
 
         var index = context.Line.Option("index")?.ToUpperInvariant();
         var year = context.Line.IntOption("year");
-        using var warehouse = context.OpenWarehouse();
         var province = ResolveProvince(context.Line.Option("province"), year);
+        using var warehouse = context.OpenWarehouse();
         long? runId = null;
         if (!context.Line.Has("no-run"))
         {
@@ -64,7 +77,7 @@ public sealed class DqCommand : ICommand
             return;
         }
 
-        var byRule = new TextTable("rule", "severity", "findings");
+        var byRule = new ConsoleTable("rule", "severity", "findings");
         foreach (var group in findings.Where(f => f.IsCurrent).GroupBy(f => (f.Rule, f.Severity)).OrderBy(g => g.Key.Severity).ThenBy(g => g.Key.Rule, StringComparer.Ordinal))
         {
             byRule.Add(group.Key.Rule, group.Key.Severity, group.Count().ToString(CultureInfo.InvariantCulture));
@@ -73,7 +86,7 @@ public sealed class DqCommand : ICommand
         context.Out.WriteLine();
         byRule.Write(context.Out);
         context.Out.WriteLine();
-        var table = new TextTable("severity", "rule", "index", "year", "province", "criterion", "message", "values", "where", "stage");
+        var table = new ConsoleTable("severity", "rule", "index", "year", "province", "criterion", "message", "values", "where", "stage");
         foreach (var f in findings)
         {
             table.Add(f.Severity + (f.IsCurrent ? string.Empty : " (superseded)"), f.Rule, f.IndexCode, f.Year?.ToString(CultureInfo.InvariantCulture),
@@ -97,7 +110,7 @@ public sealed class DqCommand : ICommand
             return CliApp.Ok;
         }
 
-        var table = new TextTable("rule", "severity", "what it checks");
+        var table = new ConsoleTable("rule", "severity", "what it checks");
         foreach (var r in rules)
         {
             table.Add(r.Name, r.Severity, r.Description);

@@ -1,3 +1,4 @@
+using Cchc.Cli.Parsing;
 using Cchc.Reports.Analytics;
 using Cchc.Reports.Analytics.Data;
 using Cchc.Reports.Analytics.Models;
@@ -9,13 +10,23 @@ namespace Cchc.Cli.Commands;
 /// to fields and criteria, the peer effect, the score waterfall — and models that explain the rank with other data,
 /// scored on held-out years against baselines.
 /// </summary>
-public sealed class DriversCommand : ICommand
+internal sealed class DriversCommand : ICommand
 {
     public string Name => "drivers";
 
-    public string Usage => "drivers --province P --year Y [--index PAR|PCI|PAPI] [--no-models] [--seed N] [--permutations N] [--json]";
-
     public string Summary => "Why a rank changed: exact attribution, peer effect, models vs baselines";
+
+    public void Declare(CommandSyntax syntax) => syntax
+        .Text("province", "P", "the province: a GSO code (68) or a name, with or without diacritics (\"Lâm Đồng\", \"lam dong\")", required: true)
+        .Year("year", "the year whose rank change to explain (against the year before)", required: true)
+        .OneOf("index", "the index (default PAR)", "PAR", "PCI", "PAPI")
+        .Flag("no-models", "only the exact attribution: skip training the models (fast)")
+        .Number("seed", "N", "the models' random seed (default 20180620, so runs repeat)")
+        .Number("permutations", "N", "permutations per feature for the importances (default 30; at least 2: a standard error needs two)", min: 2)
+        .Warehouse()
+        .Json("the attribution and the models")
+        .Example("cchc drivers --province \"Lâm Đồng\" --year 2017", "why Lâm Đồng's PAR rank moved in 2017")
+        .Example("cchc drivers --province 68 --year 2017 --index PCI --no-models --json", "PCI, attribution only, as JSON");
 
     public int Run(CommandContext context)
     {

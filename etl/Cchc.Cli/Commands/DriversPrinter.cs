@@ -1,3 +1,4 @@
+using Cchc.Cli.Output;
 using Cchc.Reports.Analytics;
 using Cchc.Reports.Analytics.Attribution;
 using Cchc.Reports.Analytics.Models;
@@ -18,7 +19,7 @@ internal static class DriversPrinter
             o.WriteLine(a.Message);
             if (a.Constituents.Count > 0)
             {
-                var t = new TextTable("constituent", "code", $"{a.PreviousYear} score", $"{a.PreviousYear} rank", "of");
+                var t = new ConsoleTable("constituent", "code", $"{a.PreviousYear} score", $"{a.PreviousYear} rank", "of");
                 foreach (var c in a.Constituents)
                 {
                     t.Add(c.Province.Name, c.Province.Code, Numbers.Points(c.Score), Numbers.Int(c.Rank), Numbers.Int(c.ProvincesRanked));
@@ -48,7 +49,7 @@ internal static class DriversPrinter
                     $"({(a.RankChange < 0 ? $"climbed {-a.RankChange} places" : a.RankChange > 0 ? $"fell {a.RankChange} places" : "unchanged")})");
         o.WriteLine();
         o.WriteLine("Why the rank changed: exact Shapley values per field, Owen values per criterion (rank places; negative = climbed)");
-        var t = new TextTable("component", "name", $"{a.PreviousYear} pts", $"{a.Year} pts", "change", "rank effect");
+        var t = new ConsoleTable("component", "name", $"{a.PreviousYear} pts", $"{a.Year} pts", "change", "rank effect");
         foreach (var c in a.Components)
         {
             t.Add(Numbers.Code(c.Code), c.Name, Numbers.Points(c.PreviousPoints),
@@ -92,7 +93,7 @@ internal static class DriversPrinter
 
         o.WriteLine($"  Target: {m.TargetName}. Features: {string.Join(", ", m.Features)}.");
         o.WriteLine($"  Years {m.Years[0]}–{m.Years[^1]}, {m.Rows} rows; each year held out in turn, {m.ScoredRows} held-out rows scored; seed {m.Seed}.");
-        var t = new TextTable("model", "held-out R²", "held-out MAE", "rows");
+        var t = new ConsoleTable("model", "held-out R²", "held-out MAE", "rows");
         foreach (var s in m.Scores)
         {
             t.Add(s.Model, Numbers.Metric(s.R2), Numbers.Metric(s.Mae), Numbers.Int(s.Rows));

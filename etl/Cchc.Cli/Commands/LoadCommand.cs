@@ -1,24 +1,64 @@
 using System.Globalization;
+using Cchc.Cli.Output;
+using Cchc.Cli.Parsing;
 using Cchc.Etl.Loading;
 using Cchc.Warehouse.Quality;
 
 namespace Cchc.Cli.Commands;
 
 /// <summary><c>cchc load &lt;kind&gt; &lt;file-or-folder&gt;...</c>: each file in its own transaction, with a per-file summary.</summary>
-public sealed class LoadCommand : ICommand
+internal sealed class LoadCommand : ICommand
 {
     public string Name => "load";
 
-    public string Usage => "load <kind> <file-or-folder>... [--wait S] [--json] [plan: --province P --year Y --result-year Y]";
+    public string Summary => "Load files into the warehouse, each in its own transaction, with a summary per file";
 
-    public string Summary => $"Load files ({string.Join('|', LoaderRegistry.Kinds)}); one transaction per file";
+    /// <summary>
+    /// The kinds <c>cchc load</c> takes (one subcommand each, in <see cref="LoaderRegistry"/>'s order): what they are,
+    /// an example, and the options of their own. A new kind of loader is one line here.
+    /// </summary>
+    internal static IReadOnlyList<LoadKind> Kinds { get; } =
+    [
+        new("pci", "PCI workbooks (VCCI), in every published layout since 2005", "cchc load pci ../shared/data/real/pci", "every PCI workbook in the folder",
+            s => s.Year("year", "the year of a workbook whose headers, title and sheet name name none (checked against them when they do)")),
+        new("papi", "PAPI workbooks (UNDP): one year's, or the combined file with a sheet per year",
+            "cchc load papi \"../shared/data/real/papi/PAPI 2011-2019.xlsx\"", "PAPI 2011–2019, one sheet per year"),
+        new("par", "yearly PAR Index results (Chỉ số CCHC) in the ministry's layout", "cchc load par out/demo/sample/chi-so-cchc-2017.xlsx", "the 2017 results"),
+        new("plan", "a province's remediation plan (.xlsx, .xls, .csv or a .docx table)", "cchc load plan tests/fixtures/plan/ke-hoach-3770-phu-luc.docx",
+            "Lâm Đồng's plan 3770 (its title names province and year)",
+            s => s.Text("province", "P", "the plan's province when its title names none: a GSO code (68) or a name, with or without diacritics")
+                .Year("year", "the plan's year when its title names none")
+                .Year("result-year", "the PAR year the plan addresses, when it is not the year before the plan's")),
+        new("onestop", "one-stop (một cửa) dossier logs: CSV or Excel exports (format: etl/README.md)", "cchc load onestop exports/", "every dossier log in the folder, in name order (exports load oldest first)",
+            s => s.Text("province", "P", "the province whose system wrote the export, for files that name none: a GSO code (68) or a name")),
+        new("onestop-catalog", "the catalogue of procedures (TTHC) and agencies behind the dossier logs", "cchc load onestop-catalog danh-muc-tthc.xlsx", "procedures and agencies, fixing up those the logs inferred"),
+    ];
+
+    public void Declare(CommandSyntax syntax)
+    {
+        syntax.Writer().Json("the run's summary").SharedWithSubcommands();
+        foreach (var kind in LoaderRegistry.Kinds)
+        {
+            var entry = Kinds.FirstOrDefault(k => k.Name == kind) ?? new LoadKind(kind, kind + " files", $"cchc load {kind} FILE", "load the file");
+            syntax.Subcommand(kind, "Load " + entry.Description, s =>
+            {
+                s.Arguments("files", "files or folders; a folder's files are taken when their content is of this kind");
+                entry.Options?.Invoke(s);
+                s.Example(entry.Example, entry.ExampleSays);
+            });
+        }
+
+        syntax.Example("cchc load pci ../shared/data/real/pci", "every PCI workbook in the folder")
+            .Example("cchc load par chi-so-cchc-2018.xlsx --warehouse duckdb:out/demo/cchc.duckdb --wait 600", "into another warehouse, waiting up to 10 minutes for a running load")
+            .Example("cchc load pci --help", "what one kind takes");
+    }
 
     public int Run(CommandContext context)
     {
         var args = context.Line.Positional;
         if (args.Count < 2)
         {
-            throw new UsageException($"usage: cchc {Usage}");
+            throw new UsageException("say which kind and which files, e.g. cchc load pci FILE");
         }
 
         var loader = LoaderRegistry.ForKind(args[0])
@@ -57,71 +97,93 @@ public sealed class LoadCommand : ICommand
         }
 
         using var session = context.OpenForWriting($"cchc load {loader.Kind}");
-        var results = Load(context, session.Warehouse, loader, files, $"load {loader.Kind}");
-        if (results.Any(r => r.Succeeded))
+        var run = Load(context, session.Warehouse, loader, files, $"load {loader.Kind}");
+        if (context.Json)
+        {
+            context.WriteJson(JsonOf(run));
+        }
+
+        if (run.Files.Any(r => r.Succeeded))
         {
             PublishCommand.AfterLoad(context, session.Warehouse);
         }
 
-        return results.All(r => r.Succeeded) ? CliApp.Ok : CliApp.Failed;
+        return run.Files.All(r => r.Succeeded) ? CliApp.Ok : CliApp.Failed;
     }
 
-    /// <summary>Loads files under one audited run, printing progress and the summary; shared with demo.</summary>
-    internal static IReadOnlyList<FileLoadResult> Load(CommandContext context, Warehouse.IWarehouse warehouse, IFileLoader loader, IReadOnlyList<string> files, string command)
+    /// <summary>Loads files under one audited run, showing progress and (unless --json) the summary; shared with demo.</summary>
+    internal static LoadRun Load(CommandContext context, Warehouse.IWarehouse warehouse, IFileLoader loader, IReadOnlyList<string> files, string command)
     {
         var runId = warehouse.StartRun(command);
-        var results = new List<FileLoadResult>();
-        for (var i = 0; i < files.Count; i++)
+        var results = ProgressBoard.Run(context, board =>
         {
-            context.Progress($"[{i + 1}/{files.Count}] {loader.Kind} {Path.GetFileName(files[i])} …");
-            var result = loader.Load(warehouse, runId, files[i]);
-            results.Add(result);
-            context.Progress(result.Succeeded
-                ? $"      loaded {result.RowsLoaded} rows, quarantined {result.RowsQuarantined} ({result.Elapsed.TotalSeconds:0.0} s)"
-                : $"      FAILED: {result.Error}");
-        }
+            var done = new List<FileLoadResult>();
+            var all = files.Count > 1 ? board.Overall($"{loader.Kind}: {files.Count} files", files.Count, "files") : null;
+            for (var i = 0; i < files.Count; i++)
+            {
+                var item = board.Start($"[{i + 1}/{files.Count}] {loader.Kind} {Path.GetFileName(files[i])}");
+                var result = loader.Load(warehouse, runId, files[i], item);
+                done.Add(result);
+                item.Finish(result.Succeeded
+                    ? string.Create(CultureInfo.InvariantCulture, $"      loaded {result.RowsLoaded} rows, quarantined {result.RowsQuarantined} ({result.Elapsed.TotalSeconds:0.0} s)")
+                    : $"      FAILED: {result.Error}");
+                all?.Report(new LoadProgress(done.Count));
+            }
+
+            all?.Finish();
+            return done;
+        });
 
         var failed = results.Count(r => !r.Succeeded);
         warehouse.FinishRun(runId, failed == 0 ? "succeeded" : failed == results.Count ? "failed" : "partial",
             failed == 0 ? null : $"{failed} of {results.Count} files failed");
-        PrintSummary(context, runId, results, DqFindingStore.CountByRun(warehouse, runId));
-        return results;
-    }
-
-    private static void PrintSummary(CommandContext context, long runId, IReadOnlyList<FileLoadResult> results, (long Errors, long Warnings) findings)
-    {
-        if (context.Json)
+        var (errors, warnings) = DqFindingStore.CountByRun(warehouse, runId);
+        var run = new LoadRun(runId, results, errors, warnings);
+        if (!context.Json)
         {
-            context.WriteJson(new
-            {
-                RunId = runId,
-                DataQuality = new { findings.Errors, findings.Warnings },
-                Files = results.Select(r => new
-                {
-                    File = r.FileName, r.Kind, Status = r.Succeeded ? "loaded" : "failed", r.RowsLoaded, r.RowsQuarantined,
-                    Seconds = Math.Round(r.Elapsed.TotalSeconds, 3), r.Error, Years = r.Years?.Order().ToList(),
-                }),
-            });
-            return;
+            PrintSummary(context, run);
         }
 
-        var table = new TextTable("file", "kind", "status", "rows loaded", "quarantined", "time (s)");
-        foreach (var r in results)
+        return run;
+    }
+
+    /// <summary>The --json form of a run (snake_case): its id, its data-quality counts, one object per file.</summary>
+    internal static object JsonOf(LoadRun run) => new
+    {
+        run.RunId,
+        DataQuality = new { run.Errors, run.Warnings },
+        Files = run.Files.Select(r => new
+        {
+            File = r.FileName, r.Kind, Status = r.Succeeded ? "loaded" : "failed", r.RowsLoaded, r.RowsQuarantined,
+            Seconds = Math.Round(r.Elapsed.TotalSeconds, 3), r.Error, Years = r.Years?.Order().ToList(),
+        }),
+    };
+
+    private static void PrintSummary(CommandContext context, LoadRun run)
+    {
+        var table = new ConsoleTable("file", "kind", "status", "rows loaded", "quarantined", "time (s)");
+        foreach (var r in run.Files)
         {
             table.Add(r.FileName, r.Kind, r.Succeeded ? "loaded" : "FAILED", r.RowsLoaded.ToString(CultureInfo.InvariantCulture),
                 r.RowsQuarantined.ToString(CultureInfo.InvariantCulture), r.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture));
         }
 
-        context.Out.WriteLine($"Run {runId}: {results.Count(r => r.Succeeded)} of {results.Count} files loaded");
+        context.Out.WriteLine($"Run {run.RunId}: {run.Files.Count(r => r.Succeeded)} of {run.Files.Count} files loaded");
         table.Write(context.Out);
-        foreach (var r in results.Where(r => !r.Succeeded))
+        foreach (var r in run.Files.Where(r => !r.Succeeded))
         {
             context.Out.WriteLine($"  {r.FileName}: {r.Error}");
         }
 
-        if (findings.Errors + findings.Warnings > 0)
+        if (run.Errors + run.Warnings > 0)
         {
-            context.Out.WriteLine($"Data quality: {findings.Errors} error(s), {findings.Warnings} warning(s) — 'cchc dq' lists them");
+            context.Out.WriteLine($"Data quality: {run.Errors} error(s), {run.Warnings} warning(s) — 'cchc dq' lists them");
         }
     }
 }
+
+/// <summary>One kind of <c>cchc load</c>: its subcommand's name, what it loads, an example, and its own options.</summary>
+internal sealed record LoadKind(string Name, string Description, string Example, string ExampleSays, Action<CommandSyntax>? Options = null);
+
+/// <summary>What one audited load run did: its files and the data-quality findings it raised.</summary>
+internal sealed record LoadRun(long RunId, IReadOnlyList<FileLoadResult> Files, long Errors, long Warnings);

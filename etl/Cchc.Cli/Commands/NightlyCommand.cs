@@ -1,32 +1,60 @@
 using System.Globalization;
+using Cchc.Cli.Output;
+using Cchc.Cli.Parsing;
+using Cchc.Etl.Loading;
 using Cchc.Etl.Nightly;
 using Cchc.Warehouse.Reference;
 
 namespace Cchc.Cli.Commands;
 
 /// <summary><c>cchc nightly --inbox DIR</c>: the unattended load (see NightlyJob), with a JSON-lines log.</summary>
-public sealed class NightlyCommand : ICommand
+internal sealed class NightlyCommand : ICommand
 {
     public string Name => "nightly";
 
-    public string Usage => "nightly --inbox DIR [--processed DIR] [--failed DIR] [--log FILE] [--settle S] [--wait S] " +
-                           "[--report-province CODE[,CODE] --report-out DIR] [--json]";
-
     public string Summary => "Load every new or changed inbox file (own transaction each), then DQ, publish, reports";
+
+    public void Declare(CommandSyntax syntax) => syntax
+        .Text("inbox", "DIR", "the folder the files arrive in", required: true)
+        .Text("processed", "DIR", "where loaded and unchanged files move (default DIR/processed)")
+        .Text("failed", "DIR", "where failed files move, each with NAME.reason.txt (default DIR/failed)")
+        .Text("log", "FILE", "append the JSON-lines log here (one object per event, with its time in ms)")
+        .Seconds("settle", "take a file only when its size and time stayed unchanged this long (default 2)")
+        .Text("province", "P", "the province of one-stop exports that name none (this deployment's province): a GSO code or a name")
+        .Repeated("report-province", "CODE[,CODE]", "after the loads, rewrite these provinces' reports (GSO codes; with --report-out)")
+        .Text("report-out", "DIR", "where the reports go, one folder per province (with --report-province)")
+        .Writer()
+        .Json("the run's summary")
+        .Example("cchc nightly --inbox /srv/cchc/inbox --log /var/log/cchc/nightly.jsonl --wait 3600", "what the scheduled job runs (etl/scheduling/README.md)")
+        .Example("cchc nightly --inbox inbox --report-province 68,01 --report-out /srv/cchc/reports", "and rewrite Lâm Đồng's and Hà Nội's reports");
 
     public int Run(CommandContext context)
     {
         var options = ParseOptions(context.Line);
         using var log = new RunLog(context.Err, context.Line.Option("log"));
         using var session = context.OpenForWriting("cchc nightly");
-        var result = new NightlyJob(session.Warehouse, options, log).Run(PostLoadSteps.For(options));
+        var result = ProgressBoard.Run(context, board =>
+        {
+            ProgressItem? current = null;
+            var job = new NightlyJob(session.Warehouse, options, log)
+            {
+                FileProgress = (file, number, count) =>
+                {
+                    current?.Finish();
+                    return current = board.Start(string.Create(CultureInfo.InvariantCulture, $"[{number}/{count}] {file}"), announce: false);
+                },
+            };
+            var done = job.Run(PostLoadSteps.For(options));
+            current?.Finish();
+            return done;
+        });
         if (context.Json)
         {
             context.WriteJson(result);
         }
         else
         {
-            var table = new TextTable("file", "kind", "outcome", "rows", "quarantined", "time (s)", "reason");
+            var table = new ConsoleTable("file", "kind", "outcome", "rows", "quarantined", "time (s)", "reason");
             foreach (var f in result.Files)
             {
                 table.Add(f.File, f.Kind, f.Outcome.ToString().ToLowerInvariant(), f.RowsLoaded.ToString(CultureInfo.InvariantCulture),
@@ -47,7 +75,9 @@ public sealed class NightlyCommand : ICommand
             }
         }
 
-        return result.Succeeded ? CliApp.Ok : CliApp.Failed;
+        return result.Succeeded ? CliApp.Ok
+            : result.Files.Any(f => f.Outcome == InboxOutcome.Aborted) ? CliApp.EnvironmentFailure
+            : CliApp.Failed;
     }
 
     /// <summary>The job's options from the command line; wrong report options are usage errors before anything runs.</summary>

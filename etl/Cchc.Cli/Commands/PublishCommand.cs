@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cchc.Cli.Parsing;
 using Cchc.Warehouse;
 using Cchc.Warehouse.Engines.DuckDb;
 using DuckDB.NET.Data;
@@ -10,13 +11,18 @@ namespace Cchc.Cli.Commands;
 /// (<c>cchc.published.duckdb</c> beside <c>cchc.duckdb</c>). <c>load</c> and <c>demo</c> publish by themselves after
 /// loading; SQL Server needs no copy (readers query it directly under READ_COMMITTED_SNAPSHOT).
 /// </summary>
-public sealed class PublishCommand : ICommand
+internal sealed class PublishCommand : ICommand
 {
     public string Name => "publish";
 
-    public string Usage => "publish [--to FILE] [--json]";
-
     public string Summary => "Write the read-only copy of the DuckDB warehouse that Power BI opens";
+
+    public void Declare(CommandSyntax syntax) => syntax
+        .Text("to", "FILE", "write the copy here (default: <warehouse>.published.duckdb beside it)")
+        .Warehouse()
+        .Json("where the copy went and its size")
+        .Example("cchc publish", "refresh cchc.published.duckdb beside cchc.duckdb")
+        .Example("cchc publish --to /srv/powerbi/cchc.duckdb", "a copy where the Power BI gateway reads");
 
     public int Run(CommandContext context)
     {

@@ -1,3 +1,6 @@
+using Cchc.Cli.Output;
+using Cchc.Cli.Parsing;
+using Cchc.Etl.Loading;
 using Cchc.Etl.Provinces;
 using Cchc.Reports.Localization;
 using Cchc.Reports.Report;
@@ -10,13 +13,25 @@ namespace Cchc.Cli.Commands;
 /// self-contained <c>DIR/index.html</c> plus each chart as PNG; <c>cchc report --all --year Y --out DIR</c> writes one
 /// report per province and a national overview linking them.
 /// </summary>
-public sealed class ReportCommand : ICommand
+internal sealed class ReportCommand : ICommand
 {
     public string Name => "report";
 
-    public string Usage => "report (--province P | --all) --year Y --out DIR [--lang vi|en] [--index PAR|PCI|PAPI] [--target-rank N]";
-
     public string Summary => "Write the Vietnamese/English HTML report with charts (one province, or all with an overview)";
+
+    public void Declare(CommandSyntax syntax) => syntax
+        .Text("province", "P", "the province: a GSO code (68) or a name, with or without diacritics (or --all)")
+        .Flag("all", "every province with a score in the year, and a national overview linking them (or --province)")
+        .Year("year", "the year to report on", required: true)
+        .Text("out", "DIR", "the folder to write index.html and the charts' PNGs into", required: true)
+        .OneOf("lang", "the report's language (default vi)", "vi", "en")
+        .OneOf("index", "the index the report is about (default PAR)", "PAR", "PCI", "PAPI")
+        .Number("target-rank", "N", "the rank the report's recovery plan aims for", min: 1)
+        .Warehouse()
+        .Rule(line => line.Has("all") == line.Has("province") ? "give either --province P or --all" : null)
+        .Example("cchc report --province \"Lâm Đồng\" --year 2024 --out out/report", "one province's report, in Vietnamese")
+        .Example("cchc report --province 68 --year 2024 --out out/report-en --lang en", "the same in English")
+        .Example("cchc report --all --year 2024 --out out/reports", "every province and the national overview");
 
     public int Run(CommandContext context)
     {
@@ -24,30 +39,30 @@ public sealed class ReportCommand : ICommand
         var year = line.IntOption("year") ?? throw new UsageException("--year is required");
         var outDir = Path.GetFullPath(line.RequireOption("out"));
         var index = (line.Option("index") ?? IndexCodes.Par).ToUpperInvariant();
-        if (index is not (IndexCodes.Par or IndexCodes.Pci or IndexCodes.Papi))
-        {
-            throw new UsageException($"--index must be PAR, PCI or PAPI, not '{line.Option("index")}'");
-        }
-
         var language = Language(line.Option("lang"));
-        var all = line.Has("all");
-        if (all == line.Has("province"))
-        {
-            throw new UsageException("give either --province P or --all");
-        }
-
+        var province = line.Has("all") ? null : ResolveProvince(line.RequireOption("province"), year);
         using var warehouse = context.OpenWarehouse();
         var runner = new ReportRunner(warehouse);
         try
         {
-            if (all)
+            if (province is null)
             {
-                var result = runner.WriteAll(year, index, language, outDir, context.Progress);
+                var result = ProgressBoard.Run(context, board =>
+                {
+                    ProgressItem? reports = null;
+                    var written = runner.WriteAll(year, index, language, outDir, p =>
+                    {
+                        reports ??= board.Start($"{index} {year} reports", p.Total, "provinces", announce: false);
+                        context.Progress($"[{p.Done + 1}/{p.Total}] {p.Province} → {p.Folder}/");
+                        reports.Report(new LoadProgress(p.Done));
+                    });
+                    reports?.Finish();
+                    return written;
+                });
                 context.Out.WriteLine($"Wrote {result.ReportPaths.Count} province reports and the overview: {result.OverviewPath}");
                 return CliApp.Ok;
             }
 
-            var province = ResolveProvince(line.RequireOption("province"), year);
             var path = runner.WriteProvince(new ReportRequest(province, year, index, language, line.IntOption("target-rank")), outDir);
             context.Out.WriteLine(path);
             return CliApp.Ok;
@@ -59,7 +74,7 @@ public sealed class ReportCommand : ICommand
         }
     }
 
-    /// <summary>Writes the report the demo ends with; null (and a note) when the warehouse has nothing to report on.</summary>
+    /// <summary>The report's language from --lang (declared vi|en; Vietnamese when not given).</summary>
     private static ReportLanguage Language(string? code) => code?.Trim().ToLowerInvariant() switch
     {
         null or "vi" => ReportLanguage.Vi,

@@ -1,17 +1,24 @@
 using System.Globalization;
+using Cchc.Cli.Output;
+using Cchc.Cli.Parsing;
 using Cchc.Warehouse;
 using Cchc.Warehouse.Engines.SqlServer;
 
 namespace Cchc.Cli.Commands;
 
 /// <summary><c>cchc status</c>: what is loaded per index (years, provinces, rows) and the last runs.</summary>
-public sealed class StatusCommand : ICommand
+internal sealed class StatusCommand : ICommand
 {
     public string Name => "status";
 
-    public string Usage => "status [--json] [--runs N]";
-
     public string Summary => "What is loaded: per index years, provinces, rows; the last runs";
+
+    public void Declare(CommandSyntax syntax) => syntax
+        .Number("runs", "N", "how many of the last runs to list (default 5)", min: 1)
+        .Warehouse()
+        .Json("the status")
+        .Example("cchc status", "what the warehouse in this folder holds")
+        .Example("cchc status --runs 20 --warehouse duckdb:out/demo/cchc.duckdb", "another warehouse, its last 20 runs");
 
     public int Run(CommandContext context)
     {
@@ -29,7 +36,7 @@ public sealed class StatusCommand : ICommand
             context.Out.WriteLine("warning: READ_COMMITTED_SNAPSHOT is off, so Power BI refreshes can block on loads; see warehouse/README.md (SQL Server).");
         }
 
-        var indices = new TextTable("index", "years", "first", "last", "provinces", "rows", "synthetic rows", "quarantined");
+        var indices = new ConsoleTable("index", "years", "first", "last", "provinces", "rows", "synthetic rows", "quarantined");
         foreach (var i in report.Indices)
         {
             indices.Add(i.IndexCode, Str(i.Years), Str(i.FirstYear), Str(i.LastYear), Str(i.Provinces), Str(i.Rows), Str(i.SyntheticRows), Str(i.Quarantined));
@@ -38,7 +45,7 @@ public sealed class StatusCommand : ICommand
         indices.Write(context.Out);
         context.Out.WriteLine();
         context.Out.WriteLine("Last runs");
-        var runs = new TextTable("run", "command", "started (UTC)", "status", "files", "failed", "rows", "quarantined", "summary");
+        var runs = new ConsoleTable("run", "command", "started (UTC)", "status", "files", "failed", "rows", "quarantined", "summary");
         foreach (var r in report.Runs)
         {
             runs.Add(Str(r.RunId), r.Command, r.StartedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), r.Status,
@@ -53,7 +60,7 @@ public sealed class StatusCommand : ICommand
 }
 
 /// <summary>The status summary, as read from the warehouse.</summary>
-public sealed record WarehouseStatus(int SchemaVersion, IReadOnlyList<IndexStatus> Indices, IReadOnlyList<RunStatus> Runs)
+internal sealed record WarehouseStatus(int SchemaVersion, IReadOnlyList<IndexStatus> Indices, IReadOnlyList<RunStatus> Runs)
 {
     public static WarehouseStatus Read(IWarehouse warehouse, int runs)
     {
@@ -78,6 +85,6 @@ public sealed record WarehouseStatus(int SchemaVersion, IReadOnlyList<IndexStatu
     }
 }
 
-public sealed record IndexStatus(string IndexCode, long Years, int? FirstYear, int? LastYear, long Provinces, long Rows, long SyntheticRows, long Quarantined);
+internal sealed record IndexStatus(string IndexCode, long Years, int? FirstYear, int? LastYear, long Provinces, long Rows, long SyntheticRows, long Quarantined);
 
-public sealed record RunStatus(long RunId, string Command, DateTime StartedAt, DateTime? EndedAt, string Status, int FilesLoaded, int FilesFailed, long RowsLoaded, long RowsQuarantined, string? Message);
+internal sealed record RunStatus(long RunId, string Command, DateTime StartedAt, DateTime? EndedAt, string Status, int FilesLoaded, int FilesFailed, long RowsLoaded, long RowsQuarantined, string? Message);

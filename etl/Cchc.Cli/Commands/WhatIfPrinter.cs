@@ -1,3 +1,4 @@
+using Cchc.Cli.Output;
 using Cchc.Reports.Analytics;
 using Cchc.Reports.Analytics.WhatIf;
 
@@ -15,7 +16,7 @@ internal static class WhatIfPrinter
         {
             o.WriteLine();
             o.WriteLine("What if");
-            var t = new TextTable("criterion", "name", "max", "score", "what-if", "change");
+            var t = new ConsoleTable("criterion", "name", "max", "score", "what-if", "change");
             foreach (var c in s.Changes)
             {
                 t.Add(Numbers.Code(c.Code), c.Name, Numbers.Points(c.MaxPoints), Numbers.Points(c.OldScore), Numbers.Points(c.NewScore), Numbers.Signed(c.Delta));
@@ -32,7 +33,7 @@ internal static class WhatIfPrinter
 
         o.WriteLine();
         o.WriteLine($"Priorities: criteria (level {p.Level}) with points lost, each recovered alone, in priority order (rank gained per point)");
-        var items = new TextTable("#", "criterion", "name", "max", "score", "lost", "rank if recovered", "gain", "gain/pt", "lead agency");
+        var items = new ConsoleTable("#", "criterion", "name", "max", "score", "lost", "rank if recovered", "gain", "gain/pt", "lead agency");
         var i = 0;
         foreach (var item in p.Items)
         {

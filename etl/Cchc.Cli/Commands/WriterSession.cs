@@ -4,7 +4,7 @@ using Cchc.Warehouse;
 namespace Cchc.Cli.Commands;
 
 /// <summary>The warehouse opened for writing under the cross-process writer lock (released on dispose or process death).</summary>
-public sealed class WriterSession : IDisposable
+internal sealed class WriterSession : IDisposable
 {
     private readonly WriterLock _lock;
 

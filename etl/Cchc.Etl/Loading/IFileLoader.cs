@@ -11,4 +11,8 @@ public interface IFileLoader
     bool Recognises(string path);
 
     FileLoadResult Load(IWarehouse warehouse, long runId, string path);
+
+    /// <summary>Loads as <see cref="Load(IWarehouse, long, string)"/> and tells <paramref name="progress"/> how far it
+    /// has got as it reads; a loader that reads a small file in one piece reports nothing.</summary>
+    FileLoadResult Load(IWarehouse warehouse, long runId, string path, IProgress<LoadProgress>? progress) => Load(warehouse, runId, path);
 }

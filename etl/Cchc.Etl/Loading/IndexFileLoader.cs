@@ -13,9 +13,13 @@ namespace Cchc.Etl.Loading;
 /// rows are recorded in etl.file / etl.quarantine. Data-quality rules run before the load (an error blocks the file)
 /// and after it, inside the file's transaction (findings in etl.dq_finding).
 /// </summary>
-public sealed class IndexFileLoader(IIndexSource source) : IFileLoader
+public sealed class IndexFileLoader(IIndexSource source) : IConfigurableFileLoader
 {
     public string Kind => source.Kind;
+
+    public IReadOnlyList<string> OptionNames => source.OptionNames;
+
+    public IFileLoader WithOptions(Func<string, string?> optionValue) => new IndexFileLoader(source.WithOptions(optionValue));
 
     public bool Recognises(string path)
     {

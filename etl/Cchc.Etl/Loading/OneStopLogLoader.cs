@@ -23,7 +23,9 @@ public sealed class OneStopLogLoader : IFileLoader
 
     public bool Recognises(string path) => DossierLogReader.LooksLikeLog(path);
 
-    public FileLoadResult Load(IWarehouse warehouse, long runId, string path)
+    public FileLoadResult Load(IWarehouse warehouse, long runId, string path) => Load(warehouse, runId, path, null);
+
+    public FileLoadResult Load(IWarehouse warehouse, long runId, string path, IProgress<LoadProgress>? progress)
     {
         var clock = Stopwatch.StartNew();
         var exists = File.Exists(path);
@@ -45,7 +47,7 @@ public sealed class OneStopLogLoader : IFileLoader
                 throw new NotADossierLogException($"{where}: the dossier log lacks required columns: {string.Join(", ", missing)}");
             }
 
-            var outcome = LoadRows(warehouse, runId, info, parser, reader.SheetName);
+            var outcome = LoadRows(warehouse, runId, info, parser, reader, progress);
             return new FileLoadResult(path, Kind, true, (int)outcome.Loaded, (int)outcome.Quarantined, clock.Elapsed);
         }
         catch (Exception e) when (e is NotADossierLogException || DossierLogReader.IsReadFailure(e))
@@ -57,8 +59,10 @@ public sealed class OneStopLogLoader : IFileLoader
         }
     }
 
-    private (long Loaded, long Quarantined) LoadRows(IWarehouse warehouse, long runId, SourceFileInfo info, DossierRowParser parser, string? sheet)
+    private (long Loaded, long Quarantined) LoadRows(IWarehouse warehouse, long runId, SourceFileInfo info, DossierRowParser parser, Spreadsheets.ITabularReader reader, IProgress<LoadProgress>? progress)
     {
+        var sheet = reader.SheetName;
+        var rowsRead = 0L;
         using var session = warehouse.BeginFile(runId, info);
         var dimensions = new DossierDimensions(session);
         var quarantine = new QuarantineBuffer(session, Path.GetFileName(info.Path));
@@ -89,7 +93,9 @@ public sealed class OneStopLogLoader : IFileLoader
                 }
             }
 
+            rowsRead += batch.Count;
             batch.Release();
+            progress?.Report(new LoadProgress(rowsRead, reader.FractionRead));
         }
 
         stage.Flush();

@@ -30,7 +30,7 @@ public sealed class RemediationPlanLoader(PlanLoadOptions options) : IConfigurab
     public IFileLoader WithOptions(Func<string, string?> optionValue)
     {
         ArgumentNullException.ThrowIfNull(optionValue);
-        return new RemediationPlanLoader(new PlanLoadOptions(optionValue("province"), Year(optionValue, "year"), Year(optionValue, "result-year")));
+        return new RemediationPlanLoader(new PlanLoadOptions(optionValue("province"), LoaderOptions.Year(optionValue, "year"), LoaderOptions.Year(optionValue, "result-year")));
     }
 
     public bool Recognises(string path)
@@ -82,11 +82,6 @@ public sealed class RemediationPlanLoader(PlanLoadOptions options) : IConfigurab
             $"plan {parsed.PlanNumber ?? "(no number)"} of {parsed.Province.ShortName} for {parsed.PlanYear} (PAR {parsed.ResultYear})"));
         return new FileLoadResult(path, PlanKind, true, written, parsed.Rejected.Count, clock.Elapsed, Years: [parsed.PlanYear]);
     }
-
-    private static int? Year(Func<string, string?> optionValue, string name) =>
-        optionValue(name) is not { } text ? null
-        : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var year) && year is >= 1990 and <= 2100 ? year
-        : throw new ArgumentException($"--{name} must be a year, not '{text}'");
 
     private static FileLoadResult Fail(IWarehouse warehouse, long runId, SourceFileInfo info, string message, IReadOnlyList<QuarantineRecord> rejected, Stopwatch clock)
     {

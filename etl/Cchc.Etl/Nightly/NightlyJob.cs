@@ -14,6 +14,11 @@ namespace Cchc.Etl.Nightly;
 public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, RunLog log, IReadOnlyList<IFileLoader>? loaders = null)
 {
     private readonly IReadOnlyList<IFileLoader> _loaders = loaders ?? LoaderRegistry.All;
+    private IProgress<LoadProgress>? _fileProgress;
+
+    /// <summary>Told before each inbox file (its name, its number from 1, how many there are); what it returns hears
+    /// that file's rows as they load.</summary>
+    public Func<string, int, int, IProgress<LoadProgress>?>? FileProgress { get; init; }
 
     public NightlyResult Run(IReadOnlyList<IPostLoadStep> postSteps)
     {
@@ -26,6 +31,7 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
         var files = new List<InboxFileResult>();
         foreach (var file in inbox)
         {
+            _fileProgress = FileProgress?.Invoke(file.Name, files.Count + 1, inbox.Count);
             var fileResult = Process(runId, file);
             files.Add(fileResult);
             if (fileResult.Outcome == InboxOutcome.Aborted)
@@ -152,7 +158,7 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
         FileLoadResult loaded;
         try
         {
-            loaded = loader.Load(warehouse, runId, file.Path);
+            loaded = loader.Load(warehouse, runId, file.Path, _fileProgress);
         }
         catch (Exception e) when (IsEnvironmentFailure(e))
         {
@@ -263,7 +269,7 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
     }
 
     /// <summary>Failures of the machine rather than of the file: retrying the same file later can succeed.</summary>
-    private static bool IsEnvironmentFailure(Exception e) =>
+    public static bool IsEnvironmentFailure(Exception e) =>
         e is IOException or UnauthorizedAccessException or OutOfMemoryException
         || (e.GetType().Name == "DuckDBException" && ContainsAny(e.Message, "IO Error", "No space", "disk", "invalidated", "Could not write"))
         || (e.InnerException is not null && IsEnvironmentFailure(e.InnerException));

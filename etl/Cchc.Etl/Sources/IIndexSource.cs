@@ -18,6 +18,12 @@ public interface IIndexSource
     bool Recognises(Workbook workbook);
 
     ParsedScores Parse(Workbook workbook);
+
+    /// <summary>The command-line options the source takes (<c>cchc load pci --year</c>); none by default.</summary>
+    IReadOnlyList<string> OptionNames => [];
+
+    /// <summary>The source with the options <paramref name="optionValue"/> returns (null when not given).</summary>
+    IIndexSource WithOptions(Func<string, string?> optionValue) => this;
 }
 
 /// <summary>What a parser got out of a file: the years it covers (and so replaces), the scores, and rejected rows.</summary>

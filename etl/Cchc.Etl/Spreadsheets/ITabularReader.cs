@@ -22,4 +22,8 @@ public interface ITabularReader : IDisposable
 
     /// <summary>The field, trimmed; empty when the record is shorter.</summary>
     ReadOnlySpan<char> Field(int index);
+
+    /// <summary>The fraction of the file read so far (0–1), for progress; null when the reader cannot tell. Read from
+    /// another thread it is approximate, which is all progress needs.</summary>
+    double? FractionRead => null;
 }

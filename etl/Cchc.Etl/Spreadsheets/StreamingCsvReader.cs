@@ -43,6 +43,8 @@ public sealed class StreamingCsvReader : ITabularReader
 
     public int FieldCount { get; private set; }
 
+    public double? FractionRead => _reader.BaseStream is { CanSeek: true, Length: > 0 } s ? (double)s.Position / s.Length : null;
+
     public bool Read()
     {
         if (!_started)

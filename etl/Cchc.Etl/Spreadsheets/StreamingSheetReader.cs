@@ -41,6 +41,8 @@ public sealed class StreamingSheetReader : ITabularReader
 
     public int FieldCount => _cells.Count;
 
+    public double? FractionRead => _stream is { CanSeek: true, Length: > 0 } s ? (double)s.Position / s.Length : null;
+
     /// <summary>Opens the workbook on its first visible sheet other than the synthetic marker sheet.</summary>
     public static StreamingSheetReader Open(string path)
     {

@@ -11,6 +11,10 @@ namespace Cchc.Reports.Report;
 /// <summary>What <c>cchc report --all</c> wrote.</summary>
 public sealed record OverviewResult(string OverviewPath, IReadOnlyList<string> ReportPaths);
 
+/// <summary>Where <see cref="ReportRunner.WriteAll"/> is: <paramref name="Done"/> of <paramref name="Total"/> reports
+/// written, the next being <paramref name="Province"/>'s ("68 Lâm Đồng") in <paramref name="Folder"/>.</summary>
+public sealed record ReportProgress(int Done, int Total, string Province, string Folder);
+
 /// <summary>Writes reports: one province (<c>DIR/index.html</c> + PNGs) or every province of a year plus the national overview.</summary>
 public sealed class ReportRunner(IWarehouse warehouse, IDriversProvider? drivers = null)
 {
@@ -23,7 +27,7 @@ public sealed class ReportRunner(IWarehouse warehouse, IDriversProvider? drivers
         HtmlReportWriter.Write(new ProvinceReportBuilder(_reader, _drivers).Build(request), directory);
 
     /// <summary>One report per province with a total score in the year, each in <c>DIR/&lt;code&gt;-&lt;name&gt;/</c>, and the overview in <c>DIR/index.html</c>.</summary>
-    public OverviewResult WriteAll(int year, string indexCode, ReportLanguage language, string directory, Action<string>? progress = null)
+    public OverviewResult WriteAll(int year, string indexCode, ReportLanguage language, string directory, Action<ReportProgress>? progress = null)
     {
         var current = _reader.IndexYear(indexCode, year) ?? throw new ReportDataException(
             $"The warehouse has no {indexCode} scores for {year}; loaded years: {string.Join(", ", _reader.Years(indexCode))}.");
@@ -36,7 +40,7 @@ public sealed class ReportRunner(IWarehouse warehouse, IDriversProvider? drivers
         foreach (var province in current.Provinces)
         {
             var folder = FolderName(province.Code, province.ShortName);
-            progress?.Invoke($"{province.Code} {province.ShortName} → {folder}/");
+            progress?.Invoke(new ReportProgress(rows.Count, current.Provinces.Count, $"{province.Code} {province.ShortName}", folder));
             var report = builder.Build(new ReportRequest(province.Code, year, indexCode, language));
             paths.Add(HtmlReportWriter.Write(report, Path.Combine(directory, folder)));
             banner ??= report.SyntheticBanner;

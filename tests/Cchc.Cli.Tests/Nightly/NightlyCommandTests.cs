@@ -160,7 +160,7 @@ public sealed class NightlyCommandTests : IDisposable
 
         var usage = CliHarness.Run("nightly", "--warehouse", Warehouse);
         Assert.Equal(CliApp.Usage, usage.ExitCode);
-        Assert.Contains("--inbox is required", usage.Err);
+        Assert.Contains("cchc nightly: Option '--inbox' is required.", usage.Err);
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class NightlyCommandTests : IDisposable
         {
             var (code, _, err) = Nightly("--wait", "0");
 
-            Assert.Equal(CliApp.Failed, code);
+            Assert.Equal(CliApp.WriterBusy, code);
             Assert.Contains("Another writer holds", err);
             Assert.Contains("cchc load pci (analyst)", err);
         }

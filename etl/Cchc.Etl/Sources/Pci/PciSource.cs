@@ -8,11 +8,16 @@ namespace Cchc.Etl.Sources.Pci;
 /// <summary>
 /// VCCI's Provincial Competitiveness Index workbooks, 2005 onwards, in every published layout: the summary table
 /// (weighted PCI, published rank, each sub-index) is found by its header wherever it sits, its year read from the
-/// content (else the file name), and its sub-index columns mapped to the catalogue codes PCI.1…PCI.11.
+/// content (else <paramref name="givenYear"/>, <c>--year</c>, else the file name), and its sub-index columns mapped to the
+/// catalogue codes PCI.1…PCI.11.
 /// </summary>
-public sealed class PciSource(ProvinceResolver? resolver = null) : IIndexSource
+public sealed class PciSource(ProvinceResolver? resolver = null, int? givenYear = null) : IIndexSource
 {
     private readonly ProvinceResolver _resolver = resolver ?? ProvinceResolver.Default;
+
+    public IReadOnlyList<string> OptionNames => ["year"];
+
+    public IIndexSource WithOptions(Func<string, string?> optionValue) => new PciSource(resolver, Loading.LoaderOptions.Year(optionValue, "year"));
 
     public string Kind => "pci";
 
@@ -37,7 +42,7 @@ public sealed class PciSource(ProvinceResolver? resolver = null) : IIndexSource
             ?? throw new SpreadsheetException(new SourceLocation(workbook.Path),
                 "no PCI summary table: no sheet has a header row with a province column, the weighted PCI and at least " +
                 $"{PciTableFinder.MinimumSubIndices} sub-indices (sheets: {string.Join(", ", workbook.Sheets.Select(s => $"'{s.Name}'"))})");
-        var year = PciYear.Determine(workbook, summary);
+        var year = PciYear.Determine(workbook, summary, givenYear);
         CheckAgainstCatalogue(summary, year);
 
         var reader = new PciTableReader(_resolver);
