@@ -95,8 +95,11 @@ public sealed partial class ReportHeader
                 continue;
             }
 
+            // A header row has labels over the count columns; a group row ("Sở ban ngành", "I | Cấp tỉnh") has text
+            // under the row headings only and ends the header.
+            var headings = Enumerable.Range(0, sheet.ColumnCount).Where(c => IsRowHeading(sheet.Text(anchor, c))).Max();
             var last = anchor;
-            while (last + 1 < sheet.RowCount && last + 1 - anchor < MaxHeaderRows && IsHeaderRow(sheet, last + 1))
+            while (last + 1 < sheet.RowCount && last + 1 - anchor < MaxHeaderRows && IsHeaderRow(sheet, last + 1, headings))
             {
                 last++;
             }
@@ -130,12 +133,18 @@ public sealed partial class ReportHeader
     }
 
     private static bool HasRowHeading(Sheet sheet, int row) =>
-        Enumerable.Range(0, sheet.ColumnCount).Any(c => sheet.Text(row, c) is { } t && (IsSequenceHeading(DossierHeader.Key(t)) || LabelHeading(DossierHeader.Key(t)) is not null));
+        Enumerable.Range(0, sheet.ColumnCount).Any(c => IsRowHeading(sheet.Text(row, c)));
 
-    /// <summary>A header row holds text only: no counts, not the column-number row, not blank.</summary>
-    private static bool IsHeaderRow(Sheet sheet, int row)
+    /// <summary>"STT", "Lĩnh vực", "Đơn vị": the headings of the columns that name a row.</summary>
+    private static bool IsRowHeading(string? text) =>
+        text is not null && (IsSequenceHeading(DossierHeader.Key(text)) || LabelHeading(DossierHeader.Key(text)) is not null);
+
+    /// <summary>A header row holds text only (no counts, not the column-number row, not blank), some of it over the
+    /// count columns, right of the row headings.</summary>
+    private static bool IsHeaderRow(Sheet sheet, int row, int lastHeadingColumn)
     {
-        if (sheet.IsBlankRow(row) || IsColumnNumberRow(sheet, row))
+        if (sheet.IsBlankRow(row) || IsColumnNumberRow(sheet, row)
+            || !Enumerable.Range(lastHeadingColumn + 1, Math.Max(0, sheet.ColumnCount - lastHeadingColumn - 1)).Any(c => sheet.Text(row, c) is not null))
         {
             return false;
         }
@@ -287,9 +296,9 @@ public sealed partial class ReportHeader
 
         (ReportColumn Role, Group Group)? found =
             CarriedOverLeaf().IsMatch(key) ? (ReportColumn.CarriedOver, Group.Received)
-            : NewLeaf().IsMatch(key) ? (ReportColumn.ReceivedNew, Group.Received)
             : OnlineLeaf().IsMatch(key) ? (ReportColumn.Online, Group.Received)
             : InPersonLeaf().IsMatch(key) ? (ReportColumn.InPersonPostal, Group.Received)
+            : NewLeaf().IsMatch(key) ? (ReportColumn.ReceivedNew, Group.Received)
             : NotDueLeaf().IsMatch(key) ? (ReportColumn.NotDue, Group.Pending)
             : OnTimeAndEarlyLeaf().IsMatch(key) ? (ReportColumn.OnTime, Group.Resolved)
             : EarlyLeaf().IsMatch(key) ? (ReportColumn.Early, Group.Resolved)

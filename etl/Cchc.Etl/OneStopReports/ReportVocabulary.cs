@@ -149,7 +149,7 @@ public static partial class ReportVocabulary
     [GeneratedRegex(@"^\s*[-+•–]\s*")]
     private static partial Regex Bullet();
 
-    [GeneratedRegex(@"^(?:(?:ubnd|uy ban nhan dan|cac|khoi)\s+)*(?:cap\s+tinh|cap\s+so|so(?:\s+(?:ban|nganh))*|co quan chuyen mon(?:\s+(?:thuoc|ubnd|uy|ban|nhan|dan|cap|tinh))*|co quan cap tinh|tinh)$")]
+    [GeneratedRegex(@"^(?:(?:ubnd|uy ban nhan dan|cac|khoi)\s+)*(?:cap\s+tinh|cap\s+thanh\s+pho|cap\s+so|so(?:\s+(?:ban|nganh))*|co quan chuyen mon(?:\s+(?:thuoc|ubnd|uy|ban|nhan|dan|cap|tinh))*|co quan cap tinh|tinh)$")]
     private static partial Regex ProvinceGroup();
 
     [GeneratedRegex(@"^(?:(?:ubnd|uy ban nhan dan|cac|khoi)\s+)*(?:cap\s+)?(?:huyen|quan)(?:\s+(?:thi|xa|thanh|pho|quan|huyen|thuoc|tinh))*$")]
