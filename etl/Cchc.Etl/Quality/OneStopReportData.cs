@@ -16,7 +16,11 @@ public sealed record OneStopReportData(
     /// <summary>"Lâm Đồng, Quý II năm 2019" — the report in a finding's words.</summary>
     public string Describe() => $"{Warehouse.Reference.ProvinceCatalog.Default.ByKey(ProvinceKey).ShortName}, {PeriodLabel}";
 
-    /// <summary>"sheet 'Biểu 06' row 14 (district, Đất đai)".</summary>
-    public static string Where(SourceLocation source, string? levelCode, string? name) =>
-        $"sheet '{source.Sheet}' row {source.Row}" + (levelCode is null && name is null ? string.Empty : $" ({string.Join(", ", new[] { levelCode, name }.Where(p => p is not null))})");
+    /// <summary>"sheet 'Biểu 06' row 14 (cấp huyện, Đất đai)": the level in the form's own words.</summary>
+    public static string Where(SourceLocation source, string? levelCode, string? name)
+    {
+        var level = levelCode switch { "province" => "cấp tỉnh", "district" => "cấp huyện", "commune" => "cấp xã", _ => null };
+        var parts = new[] { level, name }.Where(p => p is not null).ToList();
+        return $"sheet '{source.Sheet}' row {source.Row}" + (parts.Count == 0 ? string.Empty : $" ({string.Join(", ", parts)})");
+    }
 }

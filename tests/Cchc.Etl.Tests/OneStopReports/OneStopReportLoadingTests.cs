@@ -190,14 +190,14 @@ public sealed class OneStopReportLoadingTests : IDisposable
 
         var parts = findings.Where(f => f.Rule == "onestop-report-parts-add-up").OrderBy(f => f.SourceRow).ToList();
         Assert.Equal([8, 9, 10], parts.Select(f => f.SourceRow!.Value));
-        Assert.Equal("received total 560; carried over 100 + online 50 + in person/postal 400 = 550", parts[0].OffendingValues);
-        Assert.Equal("resolved total 190; early 90 + on time 90 + late 5 = 185", parts[1].OffendingValues);
-        Assert.Contains("Lâm Đồng, Năm 2018, sheet 'Nam 2018' row 8 (province, Đất đai)", parts[0].Message);
+        Assert.Equal("sheet 'Nam 2018' row 8 (cấp tỉnh, Đất đai): received total 560; carried over 100 + online 50 + in person/postal 400 = 550", parts[0].OffendingValues);
+        Assert.EndsWith(": resolved total 190; early 90 + on time 90 + late 5 = 185", parts[1].OffendingValues);
+        Assert.Contains("Lâm Đồng, Năm 2018, sheet 'Nam 2018' row 8 (cấp tỉnh, Đất đai)", parts[0].Message);
 
         var totals = findings.Where(f => f.Rule == "onestop-report-totals-match-rows").OrderBy(f => f.SourceRow).ToList();
         Assert.Equal([7, 10, 12], totals.Select(f => f.SourceRow!.Value));
-        Assert.Equal("received total 750 ≠ sum of rows 760; resolved total 705 ≠ sum of rows 710", totals[0].OffendingValues);
-        Assert.Equal("received total 1500 ≠ sum of rows 1540", totals[1].OffendingValues);
+        Assert.Equal("sheet 'Nam 2018' row 7 (cấp tỉnh, CẤP TỈNH): received total 750 ≠ sum of rows 760; resolved total 705 ≠ sum of rows 710", totals[0].OffendingValues);
+        Assert.EndsWith(": received total 1500 ≠ sum of rows 1540", totals[1].OffendingValues);
         Assert.Contains("the grand total disagrees with the sum of its 3 rows", totals[2].Message);
 
         // 'cchc dq' evaluates the same scope again: the same findings, the earlier ones superseded.

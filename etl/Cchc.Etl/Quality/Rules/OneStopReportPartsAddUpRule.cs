@@ -29,10 +29,10 @@ public sealed class OneStopReportPartsAddUpRule : OneStopReportRule
                 {
                     if (total.Value != parts.Sum(p => p.Value))
                     {
-                        var values = $"{total.Label} {Count(total.Value)}; {Sum(parts)}";
+                        var where = OneStopReportData.Where(source, level, name);
                         yield return Finding(report, source,
-                            $"{report.Describe()}, {OneStopReportData.Where(source, level, name)}: {total.Label} {Count(total.Value)} is not the sum of its parts: {Sum(parts)}",
-                            values);
+                            $"{report.Describe()}, {where}: {total.Label} {Count(total.Value)} is not the sum of its parts: {Sum(parts)}",
+                            $"{where}: {total.Label} {Count(total.Value)}; {Sum(parts)}");
                     }
                 }
             }

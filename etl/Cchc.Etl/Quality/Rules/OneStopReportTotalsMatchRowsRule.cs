@@ -41,9 +41,10 @@ public sealed class OneStopReportTotalsMatchRowsRule : OneStopReportRule
                 if (differences.Count > 0)
                 {
                     var what = subtotal.Kind == OneStopReportSubtotal.GrandTotal ? "the grand total" : subtotal.Kind == OneStopReportSubtotal.Agency ? "the agency row" : "the level row";
+                    var where = OneStopReportData.Where(subtotal.Source, subtotal.LevelCode, subtotal.Label);
                     yield return Finding(report, subtotal.Source,
-                        $"{report.Describe()}, {OneStopReportData.Where(subtotal.Source, subtotal.LevelCode, subtotal.Label)}: {what} disagrees with the sum of its {members.Count} rows: {string.Join("; ", differences)}",
-                        string.Join("; ", differences));
+                        $"{report.Describe()}, {where}: {what} disagrees with the sum of its {members.Count} rows: {string.Join("; ", differences)}",
+                        $"{where}: {string.Join("; ", differences)}");
                 }
             }
         }
