@@ -9,7 +9,7 @@ public sealed class LoadCommand : ICommand
 {
     public string Name => "load";
 
-    public string Usage => "load <kind> <file-or-folder>... [--wait S] [--json] [plan: --province P --year Y --result-year Y]";
+    public string Usage => "load <kind> <file-or-folder>... [--wait S] [--json] [plan: --province P --year Y --result-year Y] [onestop-report: --province P]";
 
     public string Summary => $"Load files ({string.Join('|', LoaderRegistry.Kinds)}); one transaction per file";
 
