@@ -127,6 +127,51 @@ public sealed class OneStopReportParserTests
     }
 
     [Fact]
+    public void Each_sheet_with_the_form_is_a_report_of_its_own_period()
+    {
+        var parsed = Parse(TwoSheets);
+        Assert.Equal(
+            [(new DateOnly(2020, 12, 15), new DateOnly(2021, 3, 14), "Quý I"), (new DateOnly(2021, 3, 15), new DateOnly(2021, 6, 14), "Quý II")],
+            parsed.Reports.Select(r => (r.Period.Start, r.Period.End, r.Rows[0].Source.Sheet!)));
+        Assert.Equal((6, 4), (parsed.RowsRead, parsed.RowsSkipped));
+    }
+
+    [Fact]
+    public void A_report_per_level_has_its_levels_as_rows()
+    {
+        using var folder = new TempFolder();
+        string[] header =
+        [
+            "UBND TỈNH LÂM ĐỒNG;;;;;;;;;;;;",
+            "Kỳ báo cáo: Năm 2022;;;;;;;;;;;;",
+            "STT;Nội dung;Số hồ sơ nhận giải quyết;;;;Số hồ sơ đã giải quyết;;;;Số hồ sơ đang giải quyết;;",
+            ";;Tổng số;Kỳ trước chuyển qua;Trực tuyến;Trực tiếp, dịch vụ bưu chính;Tổng số;Trước hạn;Đúng hạn;Quá hạn;Tổng số;Trong hạn;Quá hạn",
+        ];
+        var numbered = folder.File("theo-cap.csv");
+        File.WriteAllLines(numbered, [.. header,
+            "1;Cấp tỉnh;100;10;40;50;90;30;50;10;10;8;2",
+            "2;Cấp huyện;200;20;30;150;180;60;100;20;20;15;5",
+            "3;Cấp xã;300;0;100;200;300;200;100;0;0;0;0",
+            ";Tổng cộng;600;30;170;400;570;290;250;30;30;23;7"]);
+        var grouped = folder.File("nhom-co-so.csv");
+        File.WriteAllLines(grouped, [.. header,
+            "I;CẤP TỈNH;100;10;40;50;90;30;50;10;10;8;2",
+            "II;CẤP HUYỆN;200;20;30;150;180;60;100;20;20;15;5",
+            ";Cộng cấp huyện;200;20;30;150;180;60;100;20;20;15;5"]);
+
+        var byNumber = Assert.Single(OneStopReportParser.Parse(Cchc.Etl.Spreadsheets.Workbook.Open(numbered), null).Reports);
+        Assert.Equal(["province", "district", "commune"], byNumber.Rows.Select(r => r.LevelCode));
+        Assert.All(byNumber.Rows, r => Assert.True(r.FieldName is null && r.AgencyName is null));
+        Assert.Equal(OneStopReportSubtotal.GrandTotal, Assert.Single(byNumber.Subtotals).Kind);
+
+        var byGroup = OneStopReportParser.Parse(Cchc.Etl.Spreadsheets.Workbook.Open(grouped), null);
+        Assert.Equal(["province", "district"], byGroup.Reports[0].Rows.Select(r => r.LevelCode));
+        var subtotal = Assert.Single(byGroup.Reports[0].Subtotals);
+        Assert.Equal((OneStopReportSubtotal.Level, "district"), (subtotal.Kind, subtotal.LevelCode!));
+        Assert.Equal((3, 1), (byGroup.RowsRead, byGroup.RowsSkipped));
+    }
+
+    [Fact]
     public void A_report_that_names_no_province_needs_the_option()
     {
         var e = Assert.Throws<OneStopReportFormatException>(() => Parse(NoProvince));

@@ -34,11 +34,14 @@ public static class ReportFixtures
     /// <summary>Lâm Đồng, Quý II 2019, district level named in the title: each district with its fields under it.</summary>
     public const string AgencyWithFields = "don-vi-va-linh-vuc-quy-ii-2019.xlsx";
 
+    /// <summary>Lâm Đồng 2021: a sheet per quarter, each its own report.</summary>
+    public const string TwoSheets = "hai-quy-2021-moi-quy-mot-trang.xlsx";
+
     /// <summary>Biểu II.07b (procedures per level): a neighbouring form that is not a results report.</summary>
     public const string NotAReport = "khong-phai-bao-cao-07b-so-tthc.xlsx";
 
     public static readonly string[] Reports =
-        [ThreeRowHeader, TwoRowHeaderXls, PerAgency, CsvExport, SignatureAndNotes, PartsDoNotAddUp, NoProvince, OlderForm, AgencyWithFields];
+        [ThreeRowHeader, TwoRowHeaderXls, PerAgency, CsvExport, SignatureAndNotes, PartsDoNotAddUp, NoProvince, OlderForm, AgencyWithFields, TwoSheets];
 
     public static string Path(string name) => SharedData.Fixture("onestop-report", name);
 
