@@ -34,6 +34,26 @@ public sealed class DemoReportTests(DemoWarehouse demo)
     }
 
     [Fact]
+    public void Demo_loads_the_synthetic_results_reports_which_stand_in_for_the_dossier_log_of_2017()
+    {
+        Assert.Contains("onestop-report", demo.Out);
+        using var warehouse = demo.Open();
+        var periods = warehouse.Query<(string Start, string End, long Rows, long Real)>(
+            """
+            SELECT CAST(period_start AS VARCHAR), CAST(period_end AS VARCHAR), COUNT(*), COUNT(*) FILTER (WHERE NOT is_synthetic)
+            FROM rpt.onestop_report WHERE province_code = '68' GROUP BY ALL ORDER BY 1
+            """);
+        Assert.Equal(["2017-01-01", "2017-04-01", "2017-07-01", "2017-10-01", "2023-12-15"], periods.Select(p => p.Start));
+        Assert.All(periods, p => Assert.Equal(0, p.Real));
+        Assert.Equal(0, warehouse.Query<long>("SELECT COUNT(*) FROM rpt.dossier_on_time WHERE year = 2017").Single());
+
+        var reports = Cchc.Reports.ReportData.OneStopReportReader.Read(new Cchc.Reports.ReportData.ReportReader(warehouse), "68", 2017);
+        Assert.NotNull(reports.Value);
+        Assert.Equal(3, reports.Value!.Levels.Count);
+        Assert.True(reports.Value.IsSynthetic);
+    }
+
+    [Fact]
     public void The_English_report_names_the_plan_s_agencies_in_English()
     {
         using var warehouse = demo.Open();

@@ -29,4 +29,18 @@ public sealed class DqWordingTests
             ReportText.Vietnamese.DqFindingText("points-lost-arithmetic", "1.1", "max points 1.5; score 1.4111; points lost as written 0.889; max − score 0.0889", EnglishMessage));
         Assert.EndsWith(": 62/63 tỉnh, thành phố", ReportText.Vietnamese.DqFindingText("province-coverage", null, "62 of 63 provinces", EnglishMessage));
     }
+
+    [Fact]
+    public void A_results_report_finding_keeps_its_sheet_row_and_numbers_in_Vietnamese()
+    {
+        Assert.Equal(
+            "Báo cáo kết quả giải quyết TTHC: số liệu thành phần không cộng đúng tổng số: trang tính 'Nam 2018' dòng 8 (cấp tỉnh, Đất đai): "
+            + "tổng số hồ sơ nhận giải quyết 560; kỳ trước chuyển qua 100 + trực tuyến 50 + trực tiếp, dịch vụ bưu chính 400 = 550",
+            ReportText.Vietnamese.DqFindingText("onestop-report-parts-add-up", null,
+                "sheet 'Nam 2018' row 8 (cấp tỉnh, Đất đai): received total 560; carried over 100 + online 50 + in person/postal 400 = 550", EnglishMessage));
+        Assert.EndsWith(
+            "dòng 7 (cấp tỉnh, CẤP TỈNH): tổng số hồ sơ đã giải quyết 705 ≠ tổng các dòng 710; trước hạn 3 ≠ tổng các dòng 4; quá hạn 1 ≠ tổng các dòng 2",
+            ReportText.Vietnamese.DqFindingText("onestop-report-totals-match-rows", null,
+                "sheet 'Nam 2018' row 7 (cấp tỉnh, CẤP TỈNH): resolved total 705 ≠ sum of rows 710; early 3 ≠ sum of rows 4; late 1 ≠ sum of rows 2", EnglishMessage));
+    }
 }

@@ -32,6 +32,9 @@ internal sealed class LoadCommand : ICommand
         new("onestop", "one-stop (một cửa) dossier logs: CSV or Excel exports (format: etl/README.md)", "cchc load onestop exports/", "every dossier log in the folder, in name order (exports load oldest first)",
             s => s.Text("province", "P", "the province whose system wrote the export, for files that name none: a GSO code (68) or a name")),
         new("onestop-catalog", "the catalogue of procedures (TTHC) and agencies behind the dossier logs", "cchc load onestop-catalog danh-muc-tthc.xlsx", "procedures and agencies, fixing up those the logs inferred"),
+        new("onestop-report", "one-stop results reports on the national form (counts per period, level and field or agency)", "cchc load onestop-report bao-cao-quy-2-2019.xlsx",
+            "a quarter's results report",
+            s => s.Text("province", "P", "the report's province when its title and signature name none: a GSO code (68) or a name")),
     ];
 
     public void Declare(CommandSyntax syntax)

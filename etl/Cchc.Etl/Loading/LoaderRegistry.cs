@@ -6,13 +6,13 @@ using Cchc.Etl.Sources.Par;
 namespace Cchc.Etl.Loading;
 
 /// <summary>Every file loader, by kind. Index parsers are wrapped in <see cref="IndexFileLoader"/>; loaders of other
-/// kinds of file (dossier logs, remediation plans) register directly and come first, because they recognise a file
+/// kinds of file (dossier logs, results reports, remediation plans) register directly and come first, because they recognise a file
 /// from its header alone while index loaders read whole workbooks.</summary>
 public static class LoaderRegistry
 {
     private static readonly IIndexSource[] IndexSources = [new PciSource(), new PapiSource(), new ParSource()];
 
-    private static readonly IFileLoader[] OtherLoaders = [new OneStopLogLoader(), new OneStopCatalogLoader(), new RemediationPlanLoader()];
+    private static readonly IFileLoader[] OtherLoaders = [new OneStopLogLoader(), new OneStopCatalogLoader(), new OneStopReportLoader(), new RemediationPlanLoader()];
 
     private static readonly Lazy<IReadOnlyList<IFileLoader>> Loaders = new(() =>
         OtherLoaders.Concat(IndexSources.Select(s => (IFileLoader)new IndexFileLoader(s))).ToList());

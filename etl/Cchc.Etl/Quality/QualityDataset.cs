@@ -27,6 +27,9 @@ public sealed class QualityDataset
 
     public IEnumerable<QualityItem> PlanRows => Items.Where(i => i.Subject == DqSubjects.RemediationPlan);
 
+    /// <summary>One-stop results reports of the evaluated scope (subject onestop_report).</summary>
+    public IReadOnlyList<OneStopReportData> OneStopReports { get; init; } = [];
+
     /// <summary>The PAR appraisal result for a province, year and criterion, when the dataset holds it.</summary>
     public QualityItem? ParResult(int provinceKey, int year, string criterionCode) =>
         _results.GetValueOrDefault((provinceKey, year, criterionCode));

@@ -20,6 +20,8 @@ public static class QualityRules
         new PlanScoreMatchesResultRule(),
         new DeadlineReadableRule(),
         new AgencyCataloguedRule(),
+        new OneStopReportPartsAddUpRule(),
+        new OneStopReportTotalsMatchRowsRule(),
     ];
 
     public static IReadOnlyList<DqFinding> Run(QualityDataset data, IEnumerable<IQualityRule>? rules = null) =>

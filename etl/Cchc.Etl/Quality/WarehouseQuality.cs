@@ -28,6 +28,32 @@ public static class WarehouseQuality
             all.AddRange(findings);
         }
 
+        if (scope.IndexCode is null)
+        {
+            all.AddRange(EvaluateOneStopReports(sql, runId, fileId, stage, scope.Years, scope.ProvinceKey));
+        }
+
+        return all;
+    }
+
+    /// <summary>
+    /// Runs the rules over the one-stop results reports (they belong to no index), one province and year (of the period's
+    /// end) at a time, and stores their findings, superseding the earlier findings of that province and year.
+    /// </summary>
+    public static IReadOnlyList<DqFinding> EvaluateOneStopReports(ISqlRunner sql, long runId, long? fileId, string stage, IReadOnlyCollection<int>? years, int? provinceKey)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        var all = new List<DqFinding>();
+        foreach (var (province, year) in OneStopReportQualityReader.Partitions(sql)
+                     .Where(p => (years is null || years.Contains(p.Year)) && (provinceKey is null || p.ProvinceKey == provinceKey)))
+        {
+            var data = new QualityDataset(stage, [], CriterionCatalogue.Empty) { OneStopReports = OneStopReportQualityReader.Read(sql, province, year) };
+            var findings = QualityRules.Run(data);
+            DqFindingStore.SupersedeSubject(sql, runId, DqSubjects.OneStopReport, year, province);
+            DqFindingStore.Save(sql, runId, fileId, stage, findings);
+            all.AddRange(findings);
+        }
+
         return all;
     }
 }

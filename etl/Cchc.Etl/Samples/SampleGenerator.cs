@@ -15,7 +15,7 @@ public interface ISampleWriter
 /// <summary>The whole synthetic sample, in load order (indices before the data that refers to them).</summary>
 public static class SampleGenerator
 {
-    private static readonly ISampleWriter[] Writers = [new PciSampleWriter(), new PapiSampleWriter(), new ParSampleWriter(), new RemediationPlanSampleWriter(), new OneStopSampleWriter()];
+    private static readonly ISampleWriter[] Writers = [new PciSampleWriter(), new PapiSampleWriter(), new ParSampleWriter(), new RemediationPlanSampleWriter(), new OneStopSampleWriter(), new OneStopReportSampleWriter()];
 
     public static IReadOnlyList<SampleFile> WriteAll(string directory)
     {

@@ -191,6 +191,13 @@ internal sealed class ChartSections(ReportContext c)
     public ReportSection OnTime()
     {
         var data = OnTimeReader.Read(c.Reader, c.Province.GsoCode, c.Request.Year);
+        if (data.Value is null && data.Gap is ViewGap.NoRows or ViewGap.ViewAbsent
+            && OneStopReportReader.Read(c.Reader, c.Province.GsoCode, c.Request.Year) is { Value: not null } reports)
+        {
+            // No dossier log for the year: the results reports the offices filed say the same per level.
+            data = reports;
+        }
+
         if (data.Value is not { } d)
         {
             return ReportSection.Omit("one-stop", T.OnTimeHeading, T.ViewGapReason(data.Gap!.Value, data.View, data.Detail));
@@ -211,10 +218,11 @@ internal sealed class ChartSections(ReportContext c)
         }).ToList();
         var months = d.Months.Select(m => new OnTimeMonth(m.Year, m.Month, m.Finished, m.OnTime)).ToList();
         var source = parRows.Count > 0 ? c.Source(parRows) + "; " : "";
-        source += $"rpt.{OnTimeReader.View} {c.Request.Year}" + (d.IsSynthetic ? "; " + T.SyntheticShareText(Localization.SyntheticShare.All) : "");
+        source += $"rpt.{data.View} {c.Request.Year}" + (d.Periods is { } periods ? $" ({periods})" : "")
+            + (d.IsSynthetic ? "; " + T.SyntheticShareText(Localization.SyntheticShare.All) : "");
         if (d.IsSynthetic)
         {
-            c.UseSynthetic($"rpt.{OnTimeReader.View} {c.Request.Year}");
+            c.UseSynthetic($"rpt.{data.View} {c.Request.Year}");
         }
 
         var chart = OnTimeChart.Render(new OnTimeInput(c.ProvinceName, c.Request.Year, levels, months), new ChartContext(T, source));

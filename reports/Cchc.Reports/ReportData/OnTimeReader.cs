@@ -11,10 +11,13 @@ public enum DossierLevel
 }
 
 /// <summary>Dossiers finished and finished on time, by level and month, for one province and year.</summary>
+/// <param name="Periods">The reporting periods the numbers add up, when they come from results reports rather than
+/// dossier logs (e.g. "01/01/2017–31/03/2017, …"); null for dossier logs.</param>
 public sealed record OnTimeData(
     IReadOnlyList<(DossierLevel Level, long Finished, long OnTime)> Levels,
     IReadOnlyList<(int Year, int Month, long Finished, long OnTime)> Months,
-    bool IsSynthetic);
+    bool IsSynthetic,
+    string? Periods = null);
 
 /// <summary>
 /// Reads on-time rates from the optional view <c>rpt.dossier_on_time</c> (month × province × level × agency × channel).

@@ -69,7 +69,7 @@ public sealed partial class DocumentedCommandLineTests
 
     [Theory]
     [InlineData("cchc lo", "load")]
-    [InlineData("cchc load on", "onestop onestop-catalog")]
+    [InlineData("cchc load on", "onestop onestop-catalog onestop-report")]
     [InlineData("cchc drivers --index ", "PAPI PAR PCI")]
     [InlineData("cchc report --lang ", "en vi")]
     [InlineData("cchc status --j", "--json")]

@@ -36,7 +36,7 @@ public sealed class PortableLoaderSqlTests : IDisposable
         }
 
         recording.FinishRun(run, "succeeded");
-        Assert.Equal(["pci", "papi", "par", "plan", "onestop", "onestop-catalog"], kinds);
+        Assert.Equal(["pci", "papi", "par", "plan", "onestop", "onestop-catalog", "onestop-report"], kinds);
 
         var duckDbMerge = DossierSql.Merge(_temp.Target);
         var statements = recording.Statements.Distinct().Where(s => s != duckDbMerge).ToList();

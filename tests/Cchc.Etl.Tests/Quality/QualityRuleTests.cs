@@ -161,6 +161,6 @@ public sealed class QualityRuleTests
         Assert.Equal(names.Count, names.Distinct().Count());
         Assert.All(QualityRules.All, r => Assert.Matches("^[a-z0-9]+(-[a-z0-9]+)*$", r.Name));
         Assert.All(QualityRules.All, r => Assert.False(string.IsNullOrWhiteSpace(r.Description)));
-        Assert.Equal(12, names.Count);
+        Assert.Equal(14, names.Count);
     }
 }

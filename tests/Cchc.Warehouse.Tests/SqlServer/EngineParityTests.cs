@@ -120,6 +120,24 @@ public sealed class EngineParityTests(LoadedWarehouse loaded)
     }
 
     [Fact]
+    public void The_onestop_report_view_has_exactly_its_documented_columns_on_both_engines()
+    {
+        string[] documented =
+        [
+            "period_start", "period_end", "province_code", "province_name", "level_code", "field_name", "agency_name", "received_total",
+            "carried_over", "received_online", "received_in_person_postal", "resolved_total", "resolved_early", "resolved_on_time",
+            "resolved_late", "pending_total", "pending_not_due", "pending_overdue", "on_time_rate", "is_synthetic", "file_id",
+        ];
+        var (duck, tsql) = Read();
+        Assert.Equal(documented, duck.Where(c => c.Name == "rpt.onestop_report").Select(c => c.Column));
+        Assert.Equal(documented, tsql.Views["rpt.onestop_report"]);
+        var types = duck.Where(c => c.Name == "rpt.onestop_report").ToDictionary(c => c.Column, c => DuckFamily(c.DataType));
+        Assert.Equal(("date", "date", "float64", "boolean", "bigint"), (types["period_start"], types["period_end"], types["on_time_rate"], types["is_synthetic"], types["file_id"]));
+        Assert.All(documented.Where(c => c.StartsWith("received", StringComparison.Ordinal) || c.StartsWith("resolved", StringComparison.Ordinal) || c.StartsWith("pending", StringComparison.Ordinal)),
+            c => Assert.Equal("integer", types[c]));
+    }
+
+    [Fact]
     public void Every_numbered_script_has_a_twin_with_the_same_name()
     {
         var duck = MigrationScript.For(WarehouseTarget.DuckDb).Select(s => s.Name).ToList();

@@ -116,6 +116,14 @@ internal sealed class LoadSession(WarehouseBase warehouse, DbTransaction transac
             return;
         }
 
+        // One-stop results reports replace by what they cover (province, period, levels), not by file name: their
+        // loader retires earlier versions itself (OneStopReportStore.ReplaceScope). Two reports named alike, for other
+        // periods or provinces, must both stay.
+        if (kind == "onestop-report")
+        {
+            return;
+        }
+
         var earlier = Query<long>(
             "SELECT file_id FROM etl.file WHERE kind = @kind AND file_name = @fileName AND status = 'loaded' AND file_id <> @fileId",
             new { kind, fileName, fileId = FileId });

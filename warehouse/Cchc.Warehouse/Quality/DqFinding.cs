@@ -29,6 +29,9 @@ public static class DqSubjects
     public const string IndexScore = "index_score";
     public const string RemediationPlan = "remediation_plan";
     public const string Catalogue = "catalogue";
+
+    /// <summary>One-stop results reports (forms 06a/06b/06c): no index; year = the year of the report's period end.</summary>
+    public const string OneStopReport = "onestop_report";
 }
 
 /// <summary>One rule violation: the rule, the offending values and where they came from.</summary>

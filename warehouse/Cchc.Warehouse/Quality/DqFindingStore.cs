@@ -62,6 +62,24 @@ public static class DqFindingStore
         return sql.Execute($"UPDATE etl.dq_finding SET superseded_by_run = @runId WHERE {where}", parameters);
     }
 
+    /// <summary>
+    /// Marks the current findings about a subject that has no index (one-stop results reports) for one year, optionally
+    /// one province, as superseded by <paramref name="runId"/>: that scope has just been evaluated again.
+    /// </summary>
+    public static int SupersedeSubject(ISqlRunner sql, long runId, string subject, int year, int? provinceKey)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        var parameters = new Dapper.DynamicParameters(new { runId, subject, year });
+        var where = "superseded_by_run IS NULL AND subject = @subject AND year = @year";
+        if (provinceKey is not null)
+        {
+            where += " AND province_key = @provinceKey";
+            parameters.Add("provinceKey", provinceKey.Value);
+        }
+
+        return sql.Execute($"UPDATE etl.dq_finding SET superseded_by_run = @runId WHERE {where}", parameters);
+    }
+
     /// <summary>Findings as rpt.dq_finding shows them, current ones only unless <paramref name="includeSuperseded"/>.</summary>
     public static IReadOnlyList<DqFindingRow> Read(IWarehouse warehouse, string? indexCode = null, int? year = null, int? provinceKey = null, bool includeSuperseded = false)
     {
