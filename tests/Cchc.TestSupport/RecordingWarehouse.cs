@@ -35,6 +35,8 @@ public sealed class RecordingWarehouse(IWarehouse inner) : IWarehouse
 
     public ILoadSession BeginFile(long runId, SourceFileInfo file) => new RecordingSession(inner.BeginFile(runId, file), Statements);
 
+    public IWarehouseTransaction BeginTransaction() => inner.BeginTransaction();
+
     public void Dispose() => inner.Dispose();
 }
 
@@ -49,6 +51,8 @@ public sealed class RecordingSession(ILoadSession inner, List<string> statements
         inner.ReplaceScores(indexCode, years, scores);
 
     public void Quarantine(IEnumerable<QuarantineRecord> rows) => inner.Quarantine(rows);
+
+    public void ClaimScope(FileScope scope) => inner.ClaimScope(scope);
 
     public int Execute(string sql, object? param = null)
     {

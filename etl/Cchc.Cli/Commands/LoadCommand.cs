@@ -9,7 +9,7 @@ public sealed class LoadCommand : ICommand
 {
     public string Name => "load";
 
-    public string Usage => "load <kind> <file-or-folder>... [--wait S] [--json] [plan: --province P --year Y --result-year Y]";
+    public string Usage => "load <kind> <file-or-folder>... [--wait S] [--json] [--province P] [plan: --year Y --result-year Y]";
 
     public string Summary => $"Load files ({string.Join('|', LoaderRegistry.Kinds)}); one transaction per file";
 
@@ -35,13 +35,18 @@ public sealed class LoadCommand : ICommand
             }
         }
 
+        if (loader is IProvinceScopedLoader scoped)
+        {
+            loader = scoped.WithProvince(ProvinceArgument.Setting(context));
+        }
+
         // Files named explicitly are loaded (and fail clearly if they are not of this kind); files found by expanding a
         // folder are taken only when their content is of this kind, so notes or other indices beside them are left alone.
         var named = args.Skip(1).ToList();
         var files = new List<string>();
         foreach (var path in LoaderRegistry.ExpandPaths(named))
         {
-            if (named.Contains(path) || loader.Recognises(path))
+            if (named.Contains(path) || FileGuard.Recognise([loader], path) is not null)
             {
                 files.Add(path);
             }
@@ -71,14 +76,24 @@ public sealed class LoadCommand : ICommand
     {
         var runId = warehouse.StartRun(command);
         var results = new List<FileLoadResult>();
-        for (var i = 0; i < files.Count; i++)
+        try
         {
-            context.Progress($"[{i + 1}/{files.Count}] {loader.Kind} {Path.GetFileName(files[i])} …");
-            var result = loader.Load(warehouse, runId, files[i]);
-            results.Add(result);
-            context.Progress(result.Succeeded
-                ? $"      loaded {result.RowsLoaded} rows, quarantined {result.RowsQuarantined} ({result.Elapsed.TotalSeconds:0.0} s)"
-                : $"      FAILED: {result.Error}");
+            for (var i = 0; i < files.Count; i++)
+            {
+                context.Progress($"[{i + 1}/{files.Count}] {loader.Kind} {Path.GetFileName(files[i])} …");
+                // One file's failure (whatever it provokes) is that file's; only the machine failing stops the run.
+                var result = FileGuard.Load(loader, warehouse, runId, files[i]);
+                results.Add(result);
+                context.Progress(result.Succeeded
+                    ? $"      loaded {result.RowsLoaded} rows, quarantined {result.RowsQuarantined}, skipped {result.RowsSkipped} of {result.RowsRead} read ({result.Elapsed.TotalSeconds:0.0} s)"
+                    : $"      FAILED: {result.Error}");
+            }
+        }
+        catch (Exception e)
+        {
+            // The machine failed (a commit, the disk, the connection): the run still ends with a recorded status.
+            TryFinish(warehouse, runId, "failed", $"stopped after {results.Count} of {files.Count} files: {e.GetType().Name}: {e.Message}");
+            throw;
         }
 
         var failed = results.Count(r => !r.Succeeded);
@@ -86,6 +101,18 @@ public sealed class LoadCommand : ICommand
             failed == 0 ? null : $"{failed} of {results.Count} files failed");
         PrintSummary(context, runId, results, DqFindingStore.CountByRun(warehouse, runId));
         return results;
+    }
+
+    private static void TryFinish(Warehouse.IWarehouse warehouse, long runId, string status, string message)
+    {
+        try
+        {
+            warehouse.FinishRun(runId, status, message);
+        }
+        catch (Exception)
+        {
+            // The warehouse is what failed; the next writer marks nothing, but 'cchc status' shows the run's last state.
+        }
     }
 
     private static void PrintSummary(CommandContext context, long runId, IReadOnlyList<FileLoadResult> results, (long Errors, long Warnings) findings)
@@ -98,22 +125,28 @@ public sealed class LoadCommand : ICommand
                 DataQuality = new { findings.Errors, findings.Warnings },
                 Files = results.Select(r => new
                 {
-                    File = r.FileName, r.Kind, Status = r.Succeeded ? "loaded" : "failed", r.RowsLoaded, r.RowsQuarantined,
-                    Seconds = Math.Round(r.Elapsed.TotalSeconds, 3), r.Error, Years = r.Years?.Order().ToList(),
+                    File = r.FileName, r.Kind, Status = r.Succeeded ? "loaded" : "failed", r.RowsRead, r.RowsLoaded, r.RowsQuarantined, r.RowsSkipped,
+                    Seconds = Math.Round(r.Elapsed.TotalSeconds, 3), r.Error, Years = r.Years?.Order().ToList(), Province = r.ProvinceDecision,
                 }),
             });
             return;
         }
 
-        var table = new TextTable("file", "kind", "status", "rows loaded", "quarantined", "time (s)");
+        var table = new TextTable("file", "kind", "status", "rows read", "rows loaded", "quarantined", "skipped", "time (s)");
         foreach (var r in results)
         {
-            table.Add(r.FileName, r.Kind, r.Succeeded ? "loaded" : "FAILED", r.RowsLoaded.ToString(CultureInfo.InvariantCulture),
-                r.RowsQuarantined.ToString(CultureInfo.InvariantCulture), r.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture));
+            table.Add(r.FileName, r.Kind, r.Succeeded ? "loaded" : "FAILED", r.RowsRead.ToString(CultureInfo.InvariantCulture), r.RowsLoaded.ToString(CultureInfo.InvariantCulture),
+                r.RowsQuarantined.ToString(CultureInfo.InvariantCulture), r.RowsSkipped.ToString(CultureInfo.InvariantCulture),
+                r.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture));
         }
 
         context.Out.WriteLine($"Run {runId}: {results.Count(r => r.Succeeded)} of {results.Count} files loaded");
         table.Write(context.Out);
+        foreach (var r in results.Where(r => r.ProvinceDecision is not null))
+        {
+            context.Out.WriteLine($"  {r.FileName}: province {r.ProvinceDecision}");
+        }
+
         foreach (var r in results.Where(r => !r.Succeeded))
         {
             context.Out.WriteLine($"  {r.FileName}: {r.Error}");

@@ -9,8 +9,8 @@ public sealed class NightlyCommand : ICommand
 {
     public string Name => "nightly";
 
-    public string Usage => "nightly --inbox DIR [--processed DIR] [--failed DIR] [--log FILE] [--settle S] [--wait S] " +
-                           "[--report-province CODE[,CODE] --report-out DIR] [--json]";
+    public string Usage => "nightly --inbox DIR [--processed DIR] [--failed DIR] [--log FILE] [--settle S] [--wait S] [--province P] " +
+                           "[--max-attempts N] [--deferred-alert-hours H] [--report-province CODE[,CODE] --report-out DIR] [--json]";
 
     public string Summary => "Load every new or changed inbox file (own transaction each), then DQ, publish, reports";
 
@@ -26,16 +26,26 @@ public sealed class NightlyCommand : ICommand
         }
         else
         {
-            var table = new TextTable("file", "kind", "outcome", "rows", "quarantined", "time (s)", "reason");
+            var table = new TextTable("file", "kind", "outcome", "rows", "quarantined", "skipped", "time (s)", "reason");
             foreach (var f in result.Files)
             {
                 table.Add(f.File, f.Kind, f.Outcome.ToString().ToLowerInvariant(), f.RowsLoaded.ToString(CultureInfo.InvariantCulture),
-                    f.RowsQuarantined.ToString(CultureInfo.InvariantCulture), f.Seconds.ToString("0.00", CultureInfo.InvariantCulture), f.Reason ?? f.Warning);
+                    f.RowsQuarantined.ToString(CultureInfo.InvariantCulture), f.RowsSkipped.ToString(CultureInfo.InvariantCulture),
+                    f.Seconds.ToString("0.00", CultureInfo.InvariantCulture), f.Reason ?? f.Warning);
             }
 
-            context.Out.WriteLine($"Nightly run {result.RunId}: {result.Count(InboxOutcome.Loaded)} loaded, {result.Count(InboxOutcome.Skipped)} unchanged, " +
-                                  $"{result.Count(InboxOutcome.Deferred)} deferred, {result.Count(InboxOutcome.Failed)} failed");
+            context.Out.WriteLine($"Nightly run {result.RunId}: {result.Summary}");
             table.Write(context.Out);
+            foreach (var f in result.Files.Where(f => f.Province is not null))
+            {
+                context.Out.WriteLine($"  {f.File}: province {f.Province}");
+            }
+
+            foreach (var f in result.Files.Where(f => f.Overdue))
+            {
+                context.Out.WriteLine($"  OVERDUE: {f.File} has waited in the inbox since {f.DeferredSince:yyyy-MM-dd HH:mm} UTC: {f.Reason}");
+            }
+
             foreach (var s in result.Steps)
             {
                 context.Out.WriteLine($"  step {s.Step}: {(s.Succeeded ? s.Detail : "FAILED: " + s.Error)} ({s.Seconds:0.00} s)");
@@ -58,15 +68,34 @@ public sealed class NightlyCommand : ICommand
         {
             ProcessedDirectory = Path.GetFullPath(line.Option("processed") ?? Path.Combine(inbox, "processed")),
             FailedDirectory = Path.GetFullPath(line.Option("failed") ?? Path.Combine(inbox, "failed")),
-            SettleTime = TimeSpan.FromSeconds(Seconds(line, "settle") ?? 2),
+            SettleTime = TimeSpan.FromSeconds(Number(line, "settle", "seconds") ?? 2),
             Reports = ParseReports(line),
+            Province = Province(line),
+            MaxAttempts = line.IntOption("max-attempts") is { } attempts
+                ? attempts >= 1 ? attempts : throw new UsageException($"--max-attempts must be at least 1, not {attempts}")
+                : 3,
+            DeferredAlertAfter = TimeSpan.FromHours(Number(line, "deferred-alert-hours", "hours") ?? 24),
         };
     }
 
-    private static double? Seconds(CommandLine line, string name) =>
+    /// <summary><c>--province</c> (a file naming another province fails) and the deployment default <c>CCHC_PROVINCE</c>
+    /// (the nightly's setting, e.g. in the systemd unit's Environment=), for files that name no province.</summary>
+    private static Etl.Provinces.ProvinceSetting Province(CommandLine line)
+    {
+        try
+        {
+            return Etl.Provinces.ProvinceSetting.From(line.Option("province"), Environment.GetEnvironmentVariable(Etl.Provinces.ProvinceSetting.EnvironmentVariable));
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    private static double? Number(CommandLine line, string name, string unit) =>
         line.Option(name) is not { } text ? null
         : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s >= 0 ? s
-        : throw new UsageException($"--{name} must be a number of seconds, not '{text}'");
+        : throw new UsageException($"--{name} must be a number of {unit}, not '{text}'");
 
     /// <summary><c>--report-province 68,01 [--report-province 79] --report-out DIR</c>: GSO codes of provinces that
     /// exist in the catalogue (any era), normalised to two digits.</summary>

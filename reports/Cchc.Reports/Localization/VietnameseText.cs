@@ -434,6 +434,7 @@ internal sealed class VietnameseText : ReportText
         "children-sum-to-parent" => "Tổng điểm các tiêu chí thành phần khác điểm của tiêu chí",
         "deadline-readable" => "Không đọc được thời gian thực hiện",
         "max-points-match-catalogue" => "Điểm tối đa khác bộ tiêu chí",
+        "orphan-rows" => "Dữ liệu còn sót lại của tệp đã bị thay thế hoặc liên kết tới dòng kế hoạch không còn",
         "plan-score-matches-result" => "Điểm trong kế hoạch khác kết quả công bố",
         "points-lost-arithmetic" => "Điểm bị mất khác điểm tối đa trừ điểm thẩm định",
         "province-coverage" => "Thiếu hoặc thừa tỉnh, thành phố trong năm",

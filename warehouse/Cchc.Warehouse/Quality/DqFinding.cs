@@ -29,6 +29,9 @@ public static class DqSubjects
     public const string IndexScore = "index_score";
     public const string RemediationPlan = "remediation_plan";
     public const string Catalogue = "catalogue";
+
+    /// <summary>The warehouse's own structure (rows left behind by a retired file, links to rows that are gone).</summary>
+    public const string Warehouse = "warehouse";
 }
 
 /// <summary>One rule violation: the rule, the offending values and where they came from.</summary>
