@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Cchc.Etl.Spreadsheets;
 using Cchc.Warehouse;
 
 namespace Cchc.Etl.Loading;
@@ -33,6 +34,35 @@ public static class FileGuard
         }
 
         return null;
+    }
+
+    /// <summary>Why no loader took the file: "not recognised as any of …", and what the file's reader refused, when it
+    /// refused it (a bound, a damaged archive), so the reason in failed/ says what is wrong with the file.</summary>
+    public static string Unrecognised(IEnumerable<IFileLoader> loaders, string path)
+    {
+        ArgumentNullException.ThrowIfNull(loaders);
+        var reason = $"not recognised as any of {string.Join(", ", loaders.Select(l => l.Kind))} by its content";
+        try
+        {
+            if (FileFormats.Detect(path) == FileFormat.Docx)
+            {
+                Documents.DocxReader.Read(path);
+            }
+            else
+            {
+                Workbook.Open(path);
+            }
+        }
+        catch (SpreadsheetException e)
+        {
+            return $"{reason}: {e.Message}";
+        }
+        catch (Exception e) when (ReadFailures.IsReadFailure(e))
+        {
+            return $"{reason}: {e.GetType().Name}: {e.Message}";
+        }
+
+        return reason;
     }
 
     /// <summary>Loads the file; a loader that throws (a bug, a bound it did not keep, memory) gives a failed result that

@@ -190,7 +190,7 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
             var loader = FileGuard.Recognise(_loaders, file.Path);
             if (loader is null)
             {
-                var reason = $"not recognised as any of {string.Join(", ", _loaders.Select(l => l.Kind))} by its content";
+                var reason = FileGuard.Unrecognised(_loaders, file.Path);
                 RecordFailure(runId, file, "unknown", sha, reason);
                 return Done(file, sha, MoveAway(file, options.FailedDirectory, Outcome(InboxOutcome.Failed, reason: reason)));
             }
