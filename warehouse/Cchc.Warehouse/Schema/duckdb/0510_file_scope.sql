@@ -4,6 +4,8 @@
 -- log and a catalogue claim nothing (they never delete). A later file with a unit releases it from the earlier one
 -- (released_by_file); an earlier file left with no unit is retired ('replaced') and its remaining dw rows removed.
 -- Two files with the same name and different scopes both stay.
+ALTER TABLE dw.bridge_remediation_task_agency ADD COLUMN file_id BIGINT;
+
 CREATE TABLE etl.file_scope (
     file_id          BIGINT NOT NULL,
     scope_family     VARCHAR NOT NULL,        -- index | plan | onestop-report
@@ -22,10 +24,8 @@ SELECT DISTINCT t.file_id, 'plan', CAST(t.province_key AS VARCHAR) || ':' || CAS
 FROM dw.fact_remediation_task t JOIN etl.file f ON f.file_id = t.file_id AND f.status = 'loaded';
 
 -- The plan bridge carries its file id, so that it is retired with its plan. Links whose plan row is gone (left by
--- the name-based retirement before this script) are orphans: removed.
+-- the name-based retirement before this script) are orphans: removed. NOT NULL follows in 0511 (see 0501).
 DELETE FROM dw.bridge_remediation_task_agency
 WHERE task_key NOT IN (SELECT task_key FROM dw.fact_remediation_task);
-ALTER TABLE dw.bridge_remediation_task_agency ADD COLUMN file_id BIGINT;
 UPDATE dw.bridge_remediation_task_agency
 SET file_id = (SELECT t.file_id FROM dw.fact_remediation_task t WHERE t.task_key = dw.bridge_remediation_task_agency.task_key);
-ALTER TABLE dw.bridge_remediation_task_agency ALTER COLUMN file_id SET NOT NULL;

@@ -1,0 +1,2 @@
+-- T-SQL twin of duckdb/0511_bridge_file_not_null.sql, kept so both engines apply the same numbered scripts: on SQL
+-- Server 0510 added the column NOT NULL already. Nothing to do.
