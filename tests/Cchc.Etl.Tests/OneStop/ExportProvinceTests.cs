@@ -151,6 +151,25 @@ public sealed class ExportProvinceTests : IDisposable
         Assert.Equal(4L, _log.Count("SELECT COUNT(*) FROM dw.fact_dossier WHERE is_synthetic"));
     }
 
+    [Fact]
+    public void An_agency_catalogue_without_a_province_column_takes_the_province_its_title_names()
+    {
+        var path = SharedData.Fixture("onestop", "catalogue-agencies-no-province-column.csv");
+        var catalogue = new OneStopCatalogLoader();
+
+        var result = _log.LoadWith(catalogue, path);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal((4, 3, 0, 1), (result.RowsRead, result.RowsLoaded, result.RowsQuarantined, result.RowsSkipped));
+        Assert.StartsWith("68 (Lâm Đồng) from the title row 2", result.ProvinceDecision);
+        Assert.Equal([(68, "000.00.25.H36"), (68, "000.00.40.H36"), (68, "000.40.25.H36")],
+            _log.Warehouse.Query<(int, string)>("SELECT province_key, agency_code FROM dw.dim_onestop_agency ORDER BY agency_code"));
+
+        var wrong = _log.LoadWith(catalogue.WithProvince(ProvinceSetting.From("01", null)), path);
+        Assert.False(wrong.Succeeded);
+        Assert.Contains("--province 01 (Hà Nội) contradicts the catalogue, whose title names 68 (Lâm Đồng)", wrong.Error);
+    }
+
     public void Dispose() => _log.Dispose();
 }
 
