@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Cchc.Cli.Commands;
 using Cchc.Cli.Parsing;
+using Cchc.Etl.Loading;
 using Cchc.Etl.Nightly;
 using Cchc.Warehouse.Engines.DuckDb;
 
@@ -74,7 +75,7 @@ internal static class CliApp
         UsageException => Usage,
         WarehouseBusyException => WriterBusy,
         FileNotFoundException or DirectoryNotFoundException => Failed,
-        _ when NightlyJob.IsEnvironmentFailure(e) => EnvironmentFailure,
+        _ when FileGuard.IsEnvironmentFailure(e) => EnvironmentFailure,
         _ => Failed,
     };
 

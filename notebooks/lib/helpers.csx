@@ -84,10 +84,8 @@ static Province FindProvince(IWarehouse warehouse, string codeOrName, int year)
         ?? throw new ArgumentException($"No province '{codeOrName}' existed on 31 December {year}; rpt.province lists them.");
 }
 
-/// <summary>Lower case, no diacritics, đ → d: "Lâm Đồng" and "lam dong" compare equal.</summary>
-static string Fold(string text) =>
-    new string(text.Trim().ToLowerInvariant().Replace('đ', 'd').Normalize(NormalizationForm.FormD)
-        .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
+/// <summary>Lower case, no diacritics, đ → d: "Lâm Đồng" and "lam dong" compare equal (the project's one folding helper).</summary>
+static string Fold(string text) => TextFolding.Fold(text);
 
 /// <summary>Markdown text as a cell output.</summary>
 static void Say(string markdown) => markdown.DisplayAs("text/markdown");

@@ -11,7 +11,7 @@ public sealed class DqWordingTests
     [Fact]
     public void Every_data_quality_rule_has_Vietnamese_wording()
     {
-        var missing = QualityRules.All.Select(r => r.Name)
+        var missing = QualityRules.Described.Select(r => r.Name)
             .Where(name => ReportText.Vietnamese.DqFindingText(name, null, null, EnglishMessage) == EnglishMessage)
             .ToList();
         Assert.True(missing.Count == 0, "no Vietnamese wording for: " + string.Join(", ", missing));

@@ -15,8 +15,9 @@ public sealed class SqlServerStatusTests
             var before = connection.Statements.Count;
             WarehouseStatus.Read(warehouse, 5);
             var status = connection.Statements.Skip(before).ToList();
-            Assert.Equal(2, status.Count);
+            Assert.Equal(5, status.Count); // indices, runs, files, inbox deferrals, inbox attempts
             Assert.Contains("OFFSET 0 ROWS FETCH NEXT @runs ROWS ONLY", status[1], StringComparison.Ordinal);
+            Assert.Contains("OFFSET 0 ROWS FETCH NEXT @files ROWS ONLY", status[2], StringComparison.Ordinal);
             Assert.Contains("etl.[file]", status[0], StringComparison.Ordinal);
             var failures = TSql.Failures(status.Select((sql, i) => ($"status statement {i + 1}", sql)));
             Assert.True(failures.Count == 0, string.Join("\n", failures));

@@ -35,6 +35,8 @@ public sealed class RecordingWarehouse(IWarehouse inner) : IWarehouse
 
     public ILoadSession BeginFile(long runId, SourceFileInfo file) => new RecordingSession(inner.BeginFile(runId, file), Statements);
 
+    public IWarehouseTransaction BeginTransaction() => new RecordingTransaction(inner.BeginTransaction(), Statements);
+
     public void Dispose() => inner.Dispose();
 }
 
@@ -49,6 +51,8 @@ public sealed class RecordingSession(ILoadSession inner, List<string> statements
         inner.ReplaceScores(indexCode, years, scores);
 
     public void Quarantine(IEnumerable<QuarantineRecord> rows) => inner.Quarantine(rows);
+
+    public void ClaimScope(FileScope scope) => inner.ClaimScope(scope);
 
     public int Execute(string sql, object? param = null)
     {
@@ -65,6 +69,26 @@ public sealed class RecordingSession(ILoadSession inner, List<string> statements
     public IBulkWriter CreateBulkWriter(string table, IReadOnlyList<string> columns) => inner.CreateBulkWriter(table, columns);
 
     public void Commit(FileLoadOutcome outcome) => inner.Commit(outcome);
+
+    public void Dispose() => inner.Dispose();
+}
+
+/// <summary>A warehouse transaction that keeps the SQL its caller sends.</summary>
+public sealed class RecordingTransaction(IWarehouseTransaction inner, List<string> statements) : IWarehouseTransaction
+{
+    public IReadOnlyList<T> Query<T>(string sql, object? param = null)
+    {
+        statements.Add(sql);
+        return inner.Query<T>(sql, param);
+    }
+
+    public int Execute(string sql, object? param = null)
+    {
+        statements.Add(sql);
+        return inner.Execute(sql, param);
+    }
+
+    public void Commit() => inner.Commit();
 
     public void Dispose() => inner.Dispose();
 }

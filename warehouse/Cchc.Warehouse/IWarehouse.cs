@@ -28,6 +28,16 @@ public interface IWarehouse : IDisposable
 
     /// <summary>Begins the single transaction in which one file is loaded.</summary>
     ILoadSession BeginFile(long runId, SourceFileInfo file);
+
+    /// <summary>Begins a transaction for work that is not a file's load (the nightly data-quality step supersedes the
+    /// earlier findings and saves the new ones together or not at all).</summary>
+    IWarehouseTransaction BeginTransaction();
+}
+
+/// <summary>Statements that commit together or not at all; disposing without <see cref="Commit"/> rolls back.</summary>
+public interface IWarehouseTransaction : ISqlRunner, IDisposable
+{
+    void Commit();
 }
 
 /// <summary>One file's load: everything written here commits together or not at all.</summary>
@@ -43,6 +53,16 @@ public interface ILoadSession : IDisposable
     IReadOnlyList<QuarantineRecord> ReplaceScores(string indexCode, IReadOnlyCollection<int> years, IReadOnlyList<ScoreRecord> scores);
 
     void Quarantine(IEnumerable<QuarantineRecord> rows);
+
+    /// <summary>
+    /// Declares what this file covers. When the file commits as loaded it takes the scope's units over from the files
+    /// loaded before it; an earlier file left with no unit is retired in the same transaction: marked 'replaced', and
+    /// whatever of it is still in a dw table with a file_id column removed. The caller removes or replaces the rows of
+    /// the units in its own tables before writing (it knows their grain, e.g. <see cref="ReplaceScores"/> does it for
+    /// index-years). A file that claims nothing (a dossier log, a catalogue) retires nothing: two files with the same
+    /// name and a different scope both stay.
+    /// </summary>
+    void ClaimScope(FileScope scope);
 
     /// <summary>Escape hatch for loaders with their own facts; runs inside this file's transaction.</summary>
     int Execute(string sql, object? param = null);

@@ -45,8 +45,17 @@ public sealed record QuarantineRecord(SourceLocation Source, string Reason, stri
 /// <summary>A file as the warehouse records it in etl.file.</summary>
 public sealed record SourceFileInfo(string Path, string Kind, string Sha256, long SizeBytes);
 
-/// <summary>What a finished file load reports back.</summary>
-public sealed record FileLoadOutcome(int RowsLoaded, int RowsQuarantined, string Status, string? Message = null);
+/// <summary>What a finished file load reports back (etl.file). For a loaded file <see cref="RowsRead"/> =
+/// <see cref="RowsLoaded"/> + <see cref="RowsQuarantined"/> + <see cref="RowsSkipped"/>; a failed file records the rows
+/// it had read before it was refused.</summary>
+public sealed record FileLoadOutcome(int RowsLoaded, int RowsQuarantined, string Status, string? Message = null)
+{
+    /// <summary>Data rows read from the file (header, title and signature rows excluded).</summary>
+    public long RowsRead { get; init; }
+
+    /// <summary>Rows read and deliberately not loaded: in-file duplicates, group or total rows, blank rows.</summary>
+    public long RowsSkipped { get; init; }
+}
 
 public static class IndexCodes
 {

@@ -48,8 +48,21 @@ internal sealed class DqCommand : ICommand
         if (!context.Line.Has("no-run"))
         {
             runId = warehouse.StartRun(CommandText(index, year, province));
-            var found = WarehouseQuality.Evaluate(SqlRunner.Of(warehouse), runId.Value, null, DqStages.Command,
-                new QualityScope(index, year is null ? null : [year.Value], province?.Key), loadedSubjects: []);
+            IReadOnlyList<DqFinding> found;
+            try
+            {
+                using var transaction = warehouse.BeginTransaction();
+                // Superseding the earlier findings and saving the new ones commit together or not at all.
+                found = WarehouseQuality.Evaluate(transaction, runId.Value, null, DqStages.Command,
+                    new QualityScope(index, year is null ? null : [year.Value], province?.Key), loadedSubjects: []);
+                transaction.Commit();
+            }
+            catch (Exception e)
+            {
+                warehouse.FinishRun(runId.Value, "failed", $"{e.GetType().Name}: {e.Message}");
+                throw;
+            }
+
             warehouse.FinishRun(runId.Value, "succeeded", $"{found.Count} finding(s)");
         }
 
@@ -103,7 +116,7 @@ internal sealed class DqCommand : ICommand
 
     private static int ListRules(CommandContext context)
     {
-        var rules = QualityRules.All.Select(r => new { r.Name, Severity = r.Severity == DqSeverity.Error ? "error" : "warning", r.Description }).ToList();
+        var rules = QualityRules.Described.Select(r => new { r.Name, Severity = r.Severity == DqSeverity.Error ? "error" : "warning", r.Description }).ToList();
         if (context.Json)
         {
             context.WriteJson(rules);

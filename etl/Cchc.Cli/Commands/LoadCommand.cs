@@ -31,7 +31,8 @@ internal sealed class LoadCommand : ICommand
                 .Year("result-year", "the PAR year the plan addresses, when it is not the year before the plan's")),
         new("onestop", "one-stop (một cửa) dossier logs: CSV or Excel exports (format: etl/README.md)", "cchc load onestop exports/", "every dossier log in the folder, in name order (exports load oldest first)",
             s => s.Text("province", "P", "the province whose system wrote the export, for files that name none: a GSO code (68) or a name")),
-        new("onestop-catalog", "the catalogue of procedures (TTHC) and agencies behind the dossier logs", "cchc load onestop-catalog danh-muc-tthc.xlsx", "procedures and agencies, fixing up those the logs inferred"),
+        new("onestop-catalog", "the catalogue of procedures (TTHC) and agencies behind the dossier logs", "cchc load onestop-catalog danh-muc-tthc.xlsx", "procedures and agencies, fixing up those the logs inferred",
+            s => s.Text("province", "P", "the province of agency rows that name none: a GSO code (68) or a name")),
         new("onestop-report", "one-stop results reports on the national form (counts per period, level and field or agency)", "cchc load onestop-report bao-cao-quy-2-2019.xlsx",
             "a quarter's results report",
             s => s.Text("province", "P", "the report's province when its title and signature name none: a GSO code (68) or a name")),
@@ -78,13 +79,18 @@ internal sealed class LoadCommand : ICommand
             }
         }
 
+        if (loader is IProvinceScopedLoader scoped)
+        {
+            loader = scoped.WithProvince(ProvinceArgument.Setting(context));
+        }
+
         // Files named explicitly are loaded (and fail clearly if they are not of this kind); files found by expanding a
         // folder are taken only when their content is of this kind, so notes or other indices beside them are left alone.
         var named = args.Skip(1).ToList();
         var files = new List<string>();
         foreach (var path in LoaderRegistry.ExpandPaths(named))
         {
-            if (named.Contains(path) || loader.Recognises(path))
+            if (named.Contains(path) || FileGuard.Recognise([loader], path) is not null)
             {
                 files.Add(path);
             }
@@ -118,24 +124,35 @@ internal sealed class LoadCommand : ICommand
     internal static LoadRun Load(CommandContext context, Warehouse.IWarehouse warehouse, IFileLoader loader, IReadOnlyList<string> files, string command)
     {
         var runId = warehouse.StartRun(command);
-        var results = ProgressBoard.Run(context, board =>
+        var results = new List<FileLoadResult>();
+        try
         {
-            var done = new List<FileLoadResult>();
-            var all = files.Count > 1 ? board.Overall($"{loader.Kind}: {files.Count} files", files.Count, "files") : null;
-            for (var i = 0; i < files.Count; i++)
+            ProgressBoard.Run(context, board =>
             {
-                var item = board.Start($"[{i + 1}/{files.Count}] {loader.Kind} {Path.GetFileName(files[i])}");
-                var result = loader.Load(warehouse, runId, files[i], item);
-                done.Add(result);
-                item.Finish(result.Succeeded
-                    ? string.Create(CultureInfo.InvariantCulture, $"      loaded {result.RowsLoaded} rows, quarantined {result.RowsQuarantined} ({result.Elapsed.TotalSeconds:0.0} s)")
-                    : $"      FAILED: {result.Error}");
-                all?.Report(new LoadProgress(done.Count));
-            }
+                var all = files.Count > 1 ? board.Overall($"{loader.Kind}: {files.Count} files", files.Count, "files") : null;
+                for (var i = 0; i < files.Count; i++)
+                {
+                    var item = board.Start($"[{i + 1}/{files.Count}] {loader.Kind} {Path.GetFileName(files[i])}");
+                    // One file's failure (whatever it provokes) is that file's; only the machine failing stops the run.
+                    var result = FileGuard.Load(loader, warehouse, runId, files[i], item);
+                    results.Add(result);
+                    item.Finish(result.Succeeded
+                        ? string.Create(CultureInfo.InvariantCulture,
+                            $"      loaded {result.RowsLoaded} rows, quarantined {result.RowsQuarantined}, skipped {result.RowsSkipped} of {result.RowsRead} read ({result.Elapsed.TotalSeconds:0.0} s)")
+                        : $"      FAILED: {result.Error}");
+                    all?.Report(new LoadProgress(results.Count));
+                }
 
-            all?.Finish();
-            return done;
-        });
+                all?.Finish();
+                return results;
+            });
+        }
+        catch (Exception e)
+        {
+            // The machine failed (a commit, the disk, the connection): the run still ends with a recorded status.
+            TryFinish(warehouse, runId, "failed", $"stopped after {results.Count} of {files.Count} files: {e.GetType().Name}: {e.Message}");
+            throw;
+        }
 
         var failed = results.Count(r => !r.Succeeded);
         warehouse.FinishRun(runId, failed == 0 ? "succeeded" : failed == results.Count ? "failed" : "partial",
@@ -150,6 +167,18 @@ internal sealed class LoadCommand : ICommand
         return run;
     }
 
+    private static void TryFinish(Warehouse.IWarehouse warehouse, long runId, string status, string message)
+    {
+        try
+        {
+            warehouse.FinishRun(runId, status, message);
+        }
+        catch (Exception)
+        {
+            // The warehouse is what failed; the next writer marks nothing, but 'cchc status' shows the run's last state.
+        }
+    }
+
     /// <summary>The --json form of a run (snake_case): its id, its data-quality counts, one object per file.</summary>
     internal static object JsonOf(LoadRun run) => new
     {
@@ -157,22 +186,28 @@ internal sealed class LoadCommand : ICommand
         DataQuality = new { run.Errors, run.Warnings },
         Files = run.Files.Select(r => new
         {
-            File = r.FileName, r.Kind, Status = r.Succeeded ? "loaded" : "failed", r.RowsLoaded, r.RowsQuarantined,
-            Seconds = Math.Round(r.Elapsed.TotalSeconds, 3), r.Error, Years = r.Years?.Order().ToList(),
+            File = r.FileName, r.Kind, Status = r.Succeeded ? "loaded" : "failed", r.RowsRead, r.RowsLoaded, r.RowsQuarantined, r.RowsSkipped,
+            Seconds = Math.Round(r.Elapsed.TotalSeconds, 3), r.Error, Years = r.Years?.Order().ToList(), Province = r.ProvinceDecision,
         }),
     };
 
     private static void PrintSummary(CommandContext context, LoadRun run)
     {
-        var table = new ConsoleTable("file", "kind", "status", "rows loaded", "quarantined", "time (s)");
+        var table = new ConsoleTable("file", "kind", "status", "rows read", "rows loaded", "quarantined", "skipped", "time (s)");
         foreach (var r in run.Files)
         {
-            table.Add(r.FileName, r.Kind, r.Succeeded ? "loaded" : "FAILED", r.RowsLoaded.ToString(CultureInfo.InvariantCulture),
-                r.RowsQuarantined.ToString(CultureInfo.InvariantCulture), r.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture));
+            table.Add(r.FileName, r.Kind, r.Succeeded ? "loaded" : "FAILED", r.RowsRead.ToString(CultureInfo.InvariantCulture), r.RowsLoaded.ToString(CultureInfo.InvariantCulture),
+                r.RowsQuarantined.ToString(CultureInfo.InvariantCulture), r.RowsSkipped.ToString(CultureInfo.InvariantCulture),
+                r.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture));
         }
 
         context.Out.WriteLine($"Run {run.RunId}: {run.Files.Count(r => r.Succeeded)} of {run.Files.Count} files loaded");
         table.Write(context.Out);
+        foreach (var r in run.Files.Where(r => r.ProvinceDecision is not null))
+        {
+            context.Out.WriteLine($"  {r.FileName}: province {r.ProvinceDecision}");
+        }
+
         foreach (var r in run.Files.Where(r => !r.Succeeded))
         {
             context.Out.WriteLine($"  {r.FileName}: {r.Error}");

@@ -20,7 +20,9 @@ internal sealed class NightlyCommand : ICommand
         .Text("failed", "DIR", "where failed files move, each with NAME.reason.txt (default DIR/failed)")
         .Text("log", "FILE", "append the JSON-lines log here (one object per event, with its time in ms)")
         .Seconds("settle", "take a file only when its size and time stayed unchanged this long (default 2)")
-        .Text("province", "P", "the province of one-stop exports that name none (this deployment's province): a GSO code or a name")
+        .Text("province", "P", "the province of one-stop exports, catalogues, reports and plans that name none: a GSO code or a name (default: CCHC_PROVINCE)")
+        .Number("max-attempts", "N", "failed attempts at the same content before a file moves to failed/ (default 3)", min: 1)
+        .Text("deferred-alert-hours", "HOURS", "report a file left waiting in the inbox longer than this as overdue (default 24)")
         .Repeated("report-province", "CODE[,CODE]", "after the loads, rewrite these provinces' reports (GSO codes; with --report-out)")
         .Text("report-out", "DIR", "where the reports go, one folder per province (with --report-province)")
         .Writer()
@@ -54,16 +56,26 @@ internal sealed class NightlyCommand : ICommand
         }
         else
         {
-            var table = new ConsoleTable("file", "kind", "outcome", "rows", "quarantined", "time (s)", "reason");
+            var table = new ConsoleTable("file", "kind", "outcome", "rows", "quarantined", "skipped", "time (s)", "reason");
             foreach (var f in result.Files)
             {
                 table.Add(f.File, f.Kind, f.Outcome.ToString().ToLowerInvariant(), f.RowsLoaded.ToString(CultureInfo.InvariantCulture),
-                    f.RowsQuarantined.ToString(CultureInfo.InvariantCulture), f.Seconds.ToString("0.00", CultureInfo.InvariantCulture), f.Reason ?? f.Warning);
+                    f.RowsQuarantined.ToString(CultureInfo.InvariantCulture), f.RowsSkipped.ToString(CultureInfo.InvariantCulture),
+                    f.Seconds.ToString("0.00", CultureInfo.InvariantCulture), f.Reason ?? f.Warning);
             }
 
-            context.Out.WriteLine($"Nightly run {result.RunId}: {result.Count(InboxOutcome.Loaded)} loaded, {result.Count(InboxOutcome.Skipped)} unchanged, " +
-                                  $"{result.Count(InboxOutcome.Deferred)} deferred, {result.Count(InboxOutcome.Failed)} failed");
+            context.Out.WriteLine($"Nightly run {result.RunId}: {result.Summary}");
             table.Write(context.Out);
+            foreach (var f in result.Files.Where(f => f.Province is not null))
+            {
+                context.Out.WriteLine($"  {f.File}: province {f.Province}");
+            }
+
+            foreach (var f in result.Files.Where(f => f.Overdue))
+            {
+                context.Out.WriteLine($"  OVERDUE: {f.File} has waited in the inbox since {f.DeferredSince:yyyy-MM-dd HH:mm} UTC: {f.Reason}");
+            }
+
             foreach (var s in result.Steps)
             {
                 context.Out.WriteLine($"  step {s.Step}: {(s.Succeeded ? s.Detail : "FAILED: " + s.Error)} ({s.Seconds:0.00} s)");
@@ -88,15 +100,34 @@ internal sealed class NightlyCommand : ICommand
         {
             ProcessedDirectory = Path.GetFullPath(line.Option("processed") ?? Path.Combine(inbox, "processed")),
             FailedDirectory = Path.GetFullPath(line.Option("failed") ?? Path.Combine(inbox, "failed")),
-            SettleTime = TimeSpan.FromSeconds(Seconds(line, "settle") ?? 2),
+            SettleTime = TimeSpan.FromSeconds(Number(line, "settle", "seconds") ?? 2),
             Reports = ParseReports(line),
+            Province = Province(line),
+            MaxAttempts = line.IntOption("max-attempts") is { } attempts
+                ? attempts >= 1 ? attempts : throw new UsageException($"--max-attempts must be at least 1, not {attempts}")
+                : 3,
+            DeferredAlertAfter = TimeSpan.FromHours(Number(line, "deferred-alert-hours", "hours") ?? 24),
         };
     }
 
-    private static double? Seconds(CommandLine line, string name) =>
+    /// <summary><c>--province</c> (a file naming another province fails) and the deployment default <c>CCHC_PROVINCE</c>
+    /// (the nightly's setting, e.g. in the systemd unit's Environment=), for files that name no province.</summary>
+    private static Etl.Provinces.ProvinceSetting Province(CommandLine line)
+    {
+        try
+        {
+            return Etl.Provinces.ProvinceSetting.From(line.Option("province"), Environment.GetEnvironmentVariable(Etl.Provinces.ProvinceSetting.EnvironmentVariable));
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    private static double? Number(CommandLine line, string name, string unit) =>
         line.Option(name) is not { } text ? null
         : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s >= 0 ? s
-        : throw new UsageException($"--{name} must be a number of seconds, not '{text}'");
+        : throw new UsageException($"--{name} must be a number of {unit}, not '{text}'");
 
     /// <summary><c>--report-province 68,01 [--report-province 79] --report-out DIR</c>: GSO codes of provinces that
     /// exist in the catalogue (any era), normalised to two digits.</summary>

@@ -16,6 +16,20 @@ internal static class ProvinceArgument
             ?? throw new UsageException($"unknown province '{text}' for {year}: give a province name (with or without diacritics) or its GSO code");
     }
 
+    /// <summary><c>--province</c> and the deployment default <c>CCHC_PROVINCE</c>, for files that name no province;
+    /// a value that names no province is a usage error before anything is loaded.</summary>
+    public static ProvinceSetting Setting(CommandContext context)
+    {
+        try
+        {
+            return ProvinceSetting.From(context.Line.Option("province"), Environment.GetEnvironmentVariable(ProvinceSetting.EnvironmentVariable));
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
     public static int Year(CommandContext context) =>
         context.Line.IntOption("year") ?? throw new UsageException("--year is required");
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cchc.Cli.Output;
 using Cchc.Cli.Parsing;
+using Cchc.Etl.Nightly;
 using Cchc.Warehouse;
 using Cchc.Warehouse.Engines.SqlServer;
 
@@ -11,7 +12,7 @@ internal sealed class StatusCommand : ICommand
 {
     public string Name => "status";
 
-    public string Summary => "What is loaded: per index years, provinces, rows; the last runs";
+    public string Summary => "What is loaded: per index years, provinces, rows; the last runs and files; files waiting in the inbox";
 
     public void Declare(CommandSyntax syntax) => syntax
         .Number("runs", "N", "how many of the last runs to list (default 5)", min: 1)
@@ -53,14 +54,49 @@ internal sealed class StatusCommand : ICommand
         }
 
         runs.Write(context.Out);
+        context.Out.WriteLine();
+        context.Out.WriteLine("Last files (rows read = loaded + quarantined + skipped)");
+        var files = new ConsoleTable("file", "kind", "status", "run", "rows read", "loaded", "quarantined", "skipped");
+        foreach (var f in report.Files)
+        {
+            files.Add(f.FileName, f.Kind, f.Status, Str(f.RunId), Str(f.RowsRead), Str(f.RowsLoaded), Str(f.RowsQuarantined), Str(f.RowsSkipped));
+        }
+
+        files.Write(context.Out);
+        WriteInbox(context, report);
         return CliApp.Ok;
+    }
+
+    /// <summary>Files the nightly left in its inbox: overdue ones loudly, retried ones with their attempts.</summary>
+    private static void WriteInbox(CommandContext context, WarehouseStatus report)
+    {
+        foreach (var d in report.Deferred.Where(d => d.IsOverdue))
+        {
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"WARNING: {d.FileName} has waited in the inbox since {d.FirstDeferredAt:yyyy-MM-dd HH:mm} UTC ({d.Deferrals} nightly runs): {d.Reason} ({d.Path})"));
+        }
+
+        foreach (var a in report.Retried)
+        {
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"retrying: {a.FileName} failed {a.Attempts} attempt(s) since {a.FirstAttemptAt:yyyy-MM-dd HH:mm} UTC: {a.LastReason ?? $"the attempt in run {a.LastRunId} never finished (the process ended on it)"}"));
+        }
     }
 
     private static string Str(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "-";
 }
 
 /// <summary>The status summary, as read from the warehouse.</summary>
-internal sealed record WarehouseStatus(int SchemaVersion, IReadOnlyList<IndexStatus> Indices, IReadOnlyList<RunStatus> Runs)
+/// <param name="Files">The last files loaded or refused, with every row accounted for.</param>
+/// <param name="Deferred">Files the nightly left in its inbox (overdue ones flagged).</param>
+/// <param name="Retried">Files whose nightly attempts failed so far (moved to failed/ at the limit).</param>
+internal sealed record WarehouseStatus(
+    int SchemaVersion,
+    IReadOnlyList<IndexStatus> Indices,
+    IReadOnlyList<RunStatus> Runs,
+    IReadOnlyList<FileStatus> Files,
+    IReadOnlyList<InboxDeferral> Deferred,
+    IReadOnlyList<InboxAttempt> Retried)
 {
     public static WarehouseStatus Read(IWarehouse warehouse, int runs)
     {
@@ -81,9 +117,22 @@ internal sealed record WarehouseStatus(int SchemaVersion, IReadOnlyList<IndexSta
             FROM etl.run ORDER BY run_id DESC LIMIT @runs
             """.Replace("LIMIT @runs", warehouse.Target.Engine == WarehouseTarget.DuckDb ? "LIMIT @runs" : "OFFSET 0 ROWS FETCH NEXT @runs ROWS ONLY", StringComparison.Ordinal),
             new { runs });
-        return new WarehouseStatus(warehouse.SchemaVersion, indices, lastRuns);
+        var files = warehouse.Query<FileStatus>(
+            Limit(warehouse, """
+            SELECT file_id AS FileId, run_id AS RunId, file_name AS FileName, kind AS Kind, status AS Status, rows_read AS RowsRead,
+                   rows_loaded AS RowsLoaded, rows_quarantined AS RowsQuarantined, rows_skipped AS RowsSkipped
+            FROM etl.file ORDER BY file_id DESC LIMIT @files
+            """),
+            new { files = Math.Max(runs * 2, 10) });
+        var inbox = new InboxMemory(warehouse);
+        return new WarehouseStatus(warehouse.SchemaVersion, indices, lastRuns, files, inbox.Deferrals(), inbox.Attempts());
     }
+
+    private static string Limit(IWarehouse warehouse, string sql) =>
+        warehouse.Target.Engine == WarehouseTarget.DuckDb ? sql : sql.Replace("LIMIT @files", "OFFSET 0 ROWS FETCH NEXT @files ROWS ONLY", StringComparison.Ordinal);
 }
+
+internal sealed record FileStatus(long FileId, long RunId, string FileName, string Kind, string Status, long RowsRead, long RowsLoaded, long RowsQuarantined, long RowsSkipped);
 
 internal sealed record IndexStatus(string IndexCode, long Years, int? FirstYear, int? LastYear, long Provinces, long Rows, long SyntheticRows, long Quarantined);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
@@ -24,14 +25,17 @@ public static class DocxReader
             throw new SpreadsheetException(where, "file not found");
         }
 
+        ReaderLimits.CheckPackage(path, "Word document");
         XDocument xml;
         try
         {
             using var zip = ZipFile.OpenRead(path);
             var entry = zip.GetEntry("word/document.xml")
                 ?? throw new SpreadsheetException(where, "not a Word document: the package has no word/document.xml");
+            CheckShape(where, entry);
             using var stream = entry.Open();
-            xml = XDocument.Load(stream, LoadOptions.None);
+            using var reader = XmlReader.Create(new BoundedStream(stream, ReaderLimits.MaxDocumentPartBytes, where), Settings());
+            xml = XDocument.Load(reader, LoadOptions.None);
         }
         catch (Exception e) when (e is InvalidDataException or XmlException or IOException)
         {
@@ -42,6 +46,7 @@ public static class DocxReader
             ?? throw new SpreadsheetException(where, "word/document.xml has no body");
         var paragraphs = new List<string>();
         var tables = new List<Sheet>();
+        var cells = 0L;
         foreach (var block in BodyBlocks(body))
         {
             if (block.Name == W + "p")
@@ -53,28 +58,73 @@ public static class DocxReader
             }
             else if (block.Name == W + "tbl")
             {
-                tables.Add(ReadTable(path, DocxDocument.TableSheetPrefix + (tables.Count + 1), block));
+                var table = ReadTable(path, DocxDocument.TableSheetPrefix + (tables.Count + 1), block);
+                cells += (long)table.RowCount * table.ColumnCount;
+                if (cells > ReaderLimits.MaxDocumentCells)
+                {
+                    throw new SpreadsheetException(new SourceLocation(path, table.Name), string.Create(CultureInfo.InvariantCulture,
+                        $"the document's tables hold more than {ReaderLimits.MaxDocumentCells:N0} cells, far more than any plan or report"));
+                }
+
+                tables.Add(table);
             }
         }
 
         return new DocxDocument(path, paragraphs, tables);
     }
 
+    /// <summary>No DTD (so no entity expansion, internal or external), no resolver, a bounded number of characters.</summary>
+    private static XmlReaderSettings Settings() => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersFromEntities = 0,
+        MaxCharactersInDocument = ReaderLimits.MaxDocumentPartBytes,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+    };
+
+    /// <summary>
+    /// A first pass with a forward-only reader, before anything is built: refuses a body nested deeper than any real
+    /// document (the tree walks below would take time quadratic in the depth) with the file named.
+    /// </summary>
+    private static void CheckShape(SourceLocation where, ZipArchiveEntry entry)
+    {
+        using var stream = entry.Open();
+        using var reader = XmlReader.Create(new BoundedStream(stream, ReaderLimits.MaxDocumentPartBytes, where), Settings());
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth > ReaderLimits.MaxXmlDepth)
+            {
+                throw new SpreadsheetException(where, string.Create(CultureInfo.InvariantCulture,
+                    $"word/document.xml nests elements more than {ReaderLimits.MaxXmlDepth} deep (line {(reader as IXmlLineInfo)?.LineNumber}): not a document a word processor writes"));
+            }
+        }
+    }
+
     /// <summary>Paragraphs and tables of the body in document order, looking through content controls.</summary>
     private static IEnumerable<XElement> BodyBlocks(XElement container)
     {
-        foreach (var element in container.Elements())
+        var pending = new Stack<IEnumerator<XElement>>();
+        pending.Push(container.Elements().GetEnumerator());
+        while (pending.Count > 0)
         {
+            var current = pending.Peek();
+            if (!current.MoveNext())
+            {
+                current.Dispose();
+                pending.Pop();
+                continue;
+            }
+
+            var element = current.Current;
             if (element.Name == W + "p" || element.Name == W + "tbl")
             {
                 yield return element;
             }
             else if (element.Name == W + "sdt" && element.Element(W + "sdtContent") is { } content)
             {
-                foreach (var inner in BodyBlocks(content))
-                {
-                    yield return inner;
-                }
+                pending.Push(content.Elements().GetEnumerator());
             }
         }
     }
@@ -90,7 +140,7 @@ public static class DocxReader
         {
             var tr = rowElements[r];
             var values = new List<object?>();
-            var column = IntAttribute(tr.Element(W + "trPr")?.Element(W + "gridBefore")) ?? 0;
+            var column = Bounded(path, name, r, "w:gridBefore", IntAttribute(tr.Element(W + "trPr")?.Element(W + "gridBefore")) ?? 0, minimum: 0);
             for (var i = 0; i < column; i++)
             {
                 values.Add(null);
@@ -100,7 +150,13 @@ public static class DocxReader
             foreach (var tc in tr.Elements(W + "tc"))
             {
                 var properties = tc.Element(W + "tcPr");
-                var span = Math.Max(1, IntAttribute(properties?.Element(W + "gridSpan")) ?? 1);
+                var span = Bounded(path, name, r, "w:gridSpan", IntAttribute(properties?.Element(W + "gridSpan")) ?? 1, minimum: 1);
+                if (column + span > ReaderLimits.MaxTableColumns)
+                {
+                    throw new SpreadsheetException(new SourceLocation(path, name, r + 1), string.Create(CultureInfo.InvariantCulture,
+                        $"the row spans more than {ReaderLimits.MaxTableColumns:N0} grid columns (w:gridBefore and w:gridSpan of its cells add up to {(long)column + span:N0}): not a table a word processor writes"));
+                }
+
                 var vMerge = properties?.Element(W + "vMerge");
                 var isContinuation = vMerge is not null && (string?)vMerge.Attribute(W + "val") is null or "continue";
                 var text = CellText(tc);
@@ -198,6 +254,19 @@ public static class DocxReader
         return sb.ToString().Replace('\u00A0', ' ').Trim().Normalize(NormalizationForm.FormC);
     }
 
-    private static int? IntAttribute(XElement? element) =>
-        element?.Attribute(W + "val") is { } a && int.TryParse(a.Value, out var n) ? n : null;
+    /// <summary>A grid count the table row declares, refused (naming the table and row) when out of range.</summary>
+    private static int Bounded(string path, string table, int row, string what, long value, int minimum)
+    {
+        if (value < minimum || value > ReaderLimits.MaxTableColumns)
+        {
+            throw new SpreadsheetException(new SourceLocation(path, table, row + 1), string.Create(CultureInfo.InvariantCulture,
+                $"{what} is {value:N0}: a table has between {minimum} and {ReaderLimits.MaxTableColumns:N0} grid columns"));
+        }
+
+        return (int)value;
+    }
+
+    private static long? IntAttribute(XElement? element) =>
+        element?.Attribute(W + "val") is { } a && long.TryParse(a.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
+
 }

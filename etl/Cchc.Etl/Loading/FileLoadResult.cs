@@ -22,4 +22,8 @@ public sealed record FileLoadResult(
 
     /// <summary>Rows read but deliberately not loaded: in-file duplicates, group or total rows, blank rows.</summary>
     public int RowsSkipped { get; init; }
+
+    /// <summary>How the province of the file's rows was decided (one-stop exports, plans, catalogues), for the load
+    /// summary, e.g. "68 (Lâm Đồng) from the title row 1 'UBND TỈNH LÂM ĐỒNG'"; null for files of every province.</summary>
+    public string? ProvinceDecision { get; init; }
 }

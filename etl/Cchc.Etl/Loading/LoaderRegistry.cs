@@ -24,8 +24,13 @@ public static class LoaderRegistry
     public static IFileLoader? ForKind(string kind) =>
         All.FirstOrDefault(l => string.Equals(l.Kind, kind, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The loader whose kind the file's content shows, or null.</summary>
-    public static IFileLoader? Recognise(string path) => All.FirstOrDefault(l => l.Recognises(path));
+    /// <summary>The loader whose kind the file's content shows, or null; never throws (see <see cref="FileGuard"/>).</summary>
+    public static IFileLoader? Recognise(string path) => FileGuard.Recognise(All, path);
+
+    /// <summary>Every loader, those of one-province files deciding a province the file does not name with
+    /// <paramref name="province"/> (<c>--province</c>, <c>CCHC_PROVINCE</c>).</summary>
+    public static IReadOnlyList<IFileLoader> WithProvince(Provinces.ProvinceSetting province) =>
+        All.Select(l => l is IProvinceScopedLoader scoped ? scoped.WithProvince(province) : l).ToList();
 
     /// <summary>Files named on the command line, with folders expanded to their spreadsheets and CSVs, sorted.</summary>
     public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths)

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Cchc.Etl.OneStop;
+using Cchc.Etl.Provinces;
 using Cchc.Etl.Spreadsheets;
 using Cchc.Warehouse;
 using Cchc.Warehouse.Reference;
@@ -9,62 +9,57 @@ namespace Cchc.Etl.Loading;
 /// <summary>
 /// Loads the catalogue of procedures (TTHC) and agencies behind the dossier logs (kind "onestop-catalog"). It fixes up
 /// the members the logs inferred — same keys, now with their official names, fields, deadlines and levels — and adds
-/// members no log has used yet. Catalogues are small: read whole with <see cref="Workbook"/>.
+/// members no log has used yet. Catalogues are small: read whole with <see cref="Workbook"/>. A catalogue upserts, so it
+/// never retires an earlier file.
 /// </summary>
-public sealed class OneStopCatalogLoader : IFileLoader
+public sealed class OneStopCatalogLoader : FileLoader, IProvinceScopedLoader
 {
     public const string KindName = "onestop-catalog";
 
-    public string Kind => KindName;
+    /// <summary>The province of agency rows that name none (<c>--province</c>, <c>CCHC_PROVINCE</c>).</summary>
+    public ProvinceSetting Province { get; init; } = ProvinceSetting.None;
 
-    public bool Recognises(string path)
+    public override string Kind => KindName;
+
+    public IFileLoader WithProvince(ProvinceSetting province) => new OneStopCatalogLoader { Province = province };
+
+    protected override bool RecognisesContent(string path) => Sheets(Workbook.Open(path)).Any();
+
+    protected override FileLoadResult LoadFile(IWarehouse warehouse, long runId, LoadingFile file)
     {
-        try
-        {
-            return Sheets(Workbook.Open(path)).Any();
-        }
-        catch (SpreadsheetException)
-        {
-            return false;
-        }
-    }
-
-    public FileLoadResult Load(IWarehouse warehouse, long runId, string path)
-    {
-        var clock = Stopwatch.StartNew();
-        var exists = File.Exists(path);
-        var info = new SourceFileInfo(Path.GetFullPath(path), Kind, exists ? FileHash.Sha256(path) : string.Empty, exists ? new FileInfo(path).Length : 0);
-        List<(Sheet Sheet, int HeaderRow, CatalogHeader Header)> sheets;
-        try
-        {
-            sheets = Sheets(Workbook.Open(path)).ToList();
-        }
-        catch (SpreadsheetException e)
-        {
-            warehouse.RecordFailedFile(runId, info, e.Message, [new QuarantineRecord(e.Location, e.Problem)]);
-            return new FileLoadResult(path, Kind, false, 0, 1, clock.Elapsed, e.Message);
-        }
-
+        var sheets = Sheets(Workbook.Open(file.Path)).ToList();
         if (sheets.Count == 0)
         {
-            var message = $"{new SourceLocation(path)}: not a one-stop catalogue: no sheet with Mã TTHC + Tên TTHC or Mã cơ quan + Tên cơ quan + Tỉnh";
-            warehouse.RecordFailedFile(runId, info, message, [new QuarantineRecord(new SourceLocation(path), message)]);
-            return new FileLoadResult(path, Kind, false, 0, 1, clock.Elapsed, message);
+            var message = $"{file.Where}: not a one-stop catalogue: no sheet with Mã TTHC + Tên TTHC or Mã cơ quan + Tên cơ quan (+ Tỉnh, Cấp or Hiệu lực từ)";
+            return file.Fail(warehouse, runId, message, [new QuarantineRecord(file.Where, message)]);
         }
 
-        using var session = warehouse.BeginFile(runId, info);
+        var provinces = sheets.ToDictionary(s => s.Sheet, s => AgencyProvince(file, s.Sheet, s.HeaderRow, s.Header));
+        using var session = warehouse.BeginFile(runId, file.Info);
         var rejected = new List<QuarantineRecord>();
         var loaded = 0;
+        var read = 0;
+        var skipped = 0;
         foreach (var (sheet, headerRow, header) in sheets)
         {
-            for (var r = headerRow + 1; r < sheet.RowCount; r++)
+            var last = sheet.RowCount - 1;
+            while (last > headerRow && sheet.IsBlankRow(last))
             {
+                last--;
+            }
+
+            for (var r = headerRow + 1; r <= last; r++)
+            {
+                read++;
                 if (sheet.IsBlankRow(r))
                 {
+                    skipped++;
                     continue;
                 }
 
-                var problem = header.Kind == CatalogKind.Procedures ? UpsertProcedure(session, sheet, r, header) : UpsertAgency(session, sheet, r, header);
+                var problem = header.Kind == CatalogKind.Procedures
+                    ? UpsertProcedure(session, sheet, r, header)
+                    : UpsertAgency(session, sheet, r, header, provinces[sheet]);
                 if (problem is null)
                 {
                     loaded++;
@@ -77,11 +72,62 @@ public sealed class OneStopCatalogLoader : IFileLoader
         }
 
         session.Quarantine(rejected);
-        session.Commit(new FileLoadOutcome(loaded, rejected.Count, "loaded"));
-        return new FileLoadResult(path, Kind, true, loaded, rejected.Count, clock.Elapsed);
+        var decisions = provinces.Values.Where(p => p is not null).Select(p => p!.Decision).Distinct().ToList();
+        return file.Commit(session, new RowCounts(read, loaded, rejected.Count, skipped)) with
+        {
+            ProvinceDecision = decisions.Count == 0 ? null : string.Join("; ", decisions),
+        };
     }
 
-    private static IEnumerable<(Sheet, int, CatalogHeader)> Sheets(Workbook workbook)
+    /// <summary>
+    /// Whose agencies an agency sheet lists: per row from its Tỉnh column (each checked against --province), else the
+    /// province its title rows name, else --province, else the deployment default; a sheet that gives none is refused
+    /// with the option to pass. Procedure sheets are national (Mã TTHC) and need none.
+    /// </summary>
+    private ProvinceChoice? AgencyProvince(LoadingFile file, Sheet sheet, int headerRow, CatalogHeader header)
+    {
+        if (header.Kind != CatalogKind.Agencies)
+        {
+            return null;
+        }
+
+        if (header["province"] >= 0)
+        {
+            return new ProvinceChoice(Province.Given ?? Province.DeploymentDefault, Province.Given,
+                "per row, from the Tỉnh column" + (Province.Given is { } g ? $" (each checked against {ProvinceSetting.Describe(g, true)})" : string.Empty));
+        }
+
+        var titled = Enumerable.Range(0, headerRow)
+            .Select(r => (Row: r + 1, Text: string.Join(' ', Enumerable.Range(0, sheet.ColumnCount).Select(c => sheet.Text(r, c)).Where(t => t is not null))))
+            .Select(t => (t.Row, t.Text, Code: ProvinceMention.Find(t.Text)))
+            .FirstOrDefault(t => t.Code is not null);
+        if (titled.Code is { } fromTitle)
+        {
+            if (Province.Given is { } given && !SameProvince(given, fromTitle))
+            {
+                throw new FileRefusedException(sheet.Where(titled.Row - 1),
+                    $"--province {given} ({ProvinceSetting.Name(given)}) contradicts the catalogue, whose title names {fromTitle} ({ProvinceSetting.Name(fromTitle)}): '{titled.Text}'");
+            }
+
+            return new ProvinceChoice(fromTitle, Province.Given, $"{fromTitle} ({ProvinceSetting.Name(fromTitle)}) from the title row {titled.Row} of sheet '{sheet.Name}'");
+        }
+
+        if ((Province.Given ?? Province.DeploymentDefault) is null)
+        {
+            throw new FileRefusedException(sheet.Where(headerRow),
+                $"the agency catalogue names no province (no Tỉnh column, no 'UBND tỉnh …' title): pass --province P or set {ProvinceSetting.EnvironmentVariable}");
+        }
+
+        var code = Province.Given ?? Province.DeploymentDefault!;
+        return new ProvinceChoice(code, Province.Given, $"{ProvinceSetting.Describe(code, Province.Given is not null)} (the catalogue names none)");
+    }
+
+    /// <summary>The same province, or one of the 2025 merger's predecessors and its successor.</summary>
+    private static bool SameProvince(string a, string b) =>
+        a == b || ProvinceCatalog.Default.All.Where(p => p.GsoCode == a).Select(p => p.Code2025)
+            .Intersect(ProvinceCatalog.Default.All.Where(p => p.GsoCode == b).Select(p => p.Code2025)).Any();
+
+    private static IEnumerable<(Sheet Sheet, int HeaderRow, CatalogHeader Header)> Sheets(Workbook workbook)
     {
         foreach (var sheet in workbook.Sheets.Where(s => !s.IsHidden))
         {
@@ -128,11 +174,11 @@ public sealed class OneStopCatalogLoader : IFileLoader
 
     /// <summary>Fixes up the agency in every province entity with that GSO code (it may appear before and after the
     /// 2025 merger); a new agency goes to the entity valid on its 'Hiệu lực từ' date, else the current one.</summary>
-    private static string? UpsertAgency(ILoadSession session, Sheet sheet, int r, CatalogHeader h)
+    private static string? UpsertAgency(ILoadSession session, Sheet sheet, int r, CatalogHeader h, ProvinceChoice? sheetProvince)
     {
         var code = Cell(sheet, r, h["agency_code"]);
         var name = Cell(sheet, r, h["agency_name"]);
-        var provinceText = Cell(sheet, r, h["province"]);
+        var provinceText = Cell(sheet, r, h["province"]) ?? sheetProvince?.FileCode;
         if (code is null || name is null || provinceText is null)
         {
             return "an agency needs its code (Mã cơ quan), name (Tên cơ quan) and province (Tỉnh)";
@@ -141,6 +187,12 @@ public sealed class OneStopCatalogLoader : IFileLoader
         if (ProvinceOnDay.Code(provinceText) is not { } gso)
         {
             return $"unknown province '{provinceText}'";
+        }
+
+        if (sheetProvince?.RequiredCode is { } required && !SameProvince(required, gso))
+        {
+            throw new FileRefusedException(sheet.Where(r, h["province"]),
+                $"the agency's province '{provinceText}' is not {ProvinceSetting.Name(required)} as --province {required} says; pass the catalogue's province or leave --province out");
         }
 
         var levelText = Cell(sheet, r, h["level"]);

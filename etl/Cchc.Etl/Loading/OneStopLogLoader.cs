@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Cchc.Etl.OneStop;
+using Cchc.Etl.Provinces;
+using Cchc.Etl.Spreadsheets;
 using Cchc.Warehouse;
 
 namespace Cchc.Etl.Loading;
@@ -9,9 +11,10 @@ namespace Cchc.Etl.Loading;
 /// Loads a one-stop dossier log (kind "onestop") into the accumulating snapshot dw.fact_dossier, streaming: one thread
 /// reads and validates rows, the calling thread looks up dimension keys and feeds the appender, and each chunk is merged
 /// set-based. Everything happens in the file's transaction. Bad rows go to etl.quarantine with file, line and reason;
-/// a file that is not a dossier log (or lacks a required column) fails whole and changes nothing.
+/// a file that is not a dossier log (or lacks a required column, or whose province cannot be decided or contradicts
+/// --province) fails whole and changes nothing. A log never retires another file: it is an accumulating snapshot.
 /// </summary>
-public sealed class OneStopLogLoader : IFileLoader
+public sealed class OneStopLogLoader : FileLoader, IProvinceScopedLoader
 {
     public const string KindName = "onestop";
     private const int BatchRows = 4096;
@@ -19,53 +22,59 @@ public sealed class OneStopLogLoader : IFileLoader
     /// <summary>Rows merged per set-based statement; bounds the memory the stage holds.</summary>
     public int ChunkRows { get; init; } = 250_000;
 
-    public string Kind => KindName;
+    /// <summary>The province for exports that name none (<c>--province</c>, <c>CCHC_PROVINCE</c>).</summary>
+    public ProvinceSetting Province { get; init; } = ProvinceSetting.None;
 
-    public bool Recognises(string path) => DossierLogReader.LooksLikeLog(path);
+    public override string Kind => KindName;
 
-    public FileLoadResult Load(IWarehouse warehouse, long runId, string path) => Load(warehouse, runId, path, null);
+    public IFileLoader WithProvince(ProvinceSetting province) => new OneStopLogLoader { ChunkRows = ChunkRows, Province = province };
 
-    public FileLoadResult Load(IWarehouse warehouse, long runId, string path, IProgress<LoadProgress>? progress)
+    protected override bool RecognisesContent(string path) => DossierLogReader.LooksLikeLog(path);
+
+    protected override FileLoadResult LoadFile(IWarehouse warehouse, long runId, LoadingFile file)
     {
-        var clock = Stopwatch.StartNew();
-        var exists = File.Exists(path);
-        var info = new SourceFileInfo(Path.GetFullPath(path), Kind, exists ? FileHash.Sha256(path) : string.Empty, exists ? new FileInfo(path).Length : 0);
-        var where = new SourceLocation(path);
+        var path = file.Path;
+        var where = file.Where;
         try
         {
-            if (exists && Spreadsheets.FileFormats.Detect(path) is Spreadsheets.FileFormat.Unknown or Spreadsheets.FileFormat.Docx)
+            if (FileFormats.Detect(path) is FileFormat.Unknown or FileFormat.Docx)
             {
-                throw new NotADossierLogException($"{where}: not a spreadsheet: expected .xls, .xlsx or .csv content, found {Spreadsheets.FileFormats.Describe(path)}");
+                throw new FileRefusedException(where, $"not a spreadsheet: expected .xls, .xlsx or .csv content, found {FileFormats.Describe(path)}");
             }
 
             using var reader = DossierLogReader.Open(path);
-            var parser = DossierRowParser.Open(reader)
-                ?? throw new NotADossierLogException(
-                    $"{where}: not a one-stop dossier log: no header row with a dossier number (Mã hồ sơ) and a received date (Ngày tiếp nhận) in the first {DossierRowParser.HeaderSearchRows} rows");
+            var parser = DossierRowParser.Open(reader, path)
+                ?? throw new FileRefusedException(where,
+                    $"not a one-stop dossier log: no header row with a dossier number (Mã hồ sơ) and a received date (Ngày tiếp nhận) in the first {DossierRowParser.HeaderSearchRows} rows");
             if (parser.Header.Missing() is { Count: > 0 } missing)
             {
-                throw new NotADossierLogException($"{where}: the dossier log lacks required columns: {string.Join(", ", missing)}");
+                throw new FileRefusedException(where, $"the dossier log lacks required columns: {string.Join(", ", missing)}");
             }
 
-            var outcome = LoadRows(warehouse, runId, info, parser, reader, progress);
-            return new FileLoadResult(path, Kind, true, (int)outcome.Loaded, (int)outcome.Quarantined, clock.Elapsed);
+            var province = ExportProvince.Decide(where, parser.Header, parser.TitleRows, () => SampleRows(path), Province);
+            parser.UseProvince(province);
+            return LoadRows(warehouse, runId, file, parser, reader, province.Decision);
         }
-        catch (Exception e) when (e is NotADossierLogException || DossierLogReader.IsReadFailure(e))
+        catch (Exception e) when (e is not (SpreadsheetException or FileRefusedException) && ReadFailures.IsReadFailure(e) && !FileGuard.IsEnvironmentFailure(e))
         {
-            var message = e is NotADossierLogException or Spreadsheets.SpreadsheetException ? e.Message : $"{where}: cannot read the dossier log (truncated or corrupt?): {e.Message}";
-            var location = e is Spreadsheets.SpreadsheetException se ? se.Location : new SourceLocation(path);
-            warehouse.RecordFailedFile(runId, info, message, [new QuarantineRecord(location, message)]);
-            return new FileLoadResult(path, Kind, false, 0, 1, clock.Elapsed, message);
+            throw new FileRefusedException(where, $"cannot read the dossier log (truncated or corrupt?): {e.Message}");
         }
     }
 
-    private (long Loaded, long Quarantined) LoadRows(IWarehouse warehouse, long runId, SourceFileInfo info, DossierRowParser parser, Spreadsheets.ITabularReader reader, IProgress<LoadProgress>? progress)
+    /// <summary>The first rows' agencies and dossier numbers, read by a second reader (the main one is past its header).</summary>
+    private static IReadOnlyList<(string? Agency, string Code)> SampleRows(string path)
+    {
+        using var reader = DossierLogReader.Open(path);
+        return DossierRowParser.Open(reader, path)?.Sample(ExportProvince.SampleRows) ?? [];
+    }
+
+    private FileLoadResult LoadRows(IWarehouse warehouse, long runId, LoadingFile file, DossierRowParser parser, ITabularReader reader, string provinceDecision)
     {
         var sheet = reader.SheetName;
-        var rowsRead = 0L;
-        using var session = warehouse.BeginFile(runId, info);
+        var rowsSeen = 0L;
+        using var session = warehouse.BeginFile(runId, file.Info);
         var dimensions = new DossierDimensions(session);
-        var quarantine = new QuarantineBuffer(session, Path.GetFileName(info.Path));
+        var quarantine = new QuarantineBuffer(session, Path.GetFileName(file.Info.Path));
         using var stage = new DossierStage(session, warehouse.Target, dimensions, quarantine, parser.IsSynthetic, ChunkRows);
         var asOf = DateOnly.MinValue;
         foreach (var batch in ParseInBackground(parser))
@@ -93,12 +102,13 @@ public sealed class OneStopLogLoader : IFileLoader
                 }
             }
 
-            rowsRead += batch.Count;
+            rowsSeen += batch.Count;
             batch.Release();
-            progress?.Report(new LoadProgress(rowsRead, reader.FractionRead));
+            file.Progress?.Report(new LoadProgress(rowsSeen, reader.FractionRead));
         }
 
         stage.Flush();
+        var rows = new RowCounts(parser.RowsRead + parser.BlankRowsSkipped, (int)stage.RowsStaged, (int)quarantine.Total, parser.BlankRowsSkipped);
         session.Execute(
             """
             INSERT INTO dw.dossier_export (file_id, as_of_date, rows_read, rows_new, rows_updated, is_synthetic)
@@ -113,9 +123,9 @@ public sealed class OneStopLogLoader : IFileLoader
                 rowsUpdated = stage.RowsUpdated,
                 synthetic = parser.IsSynthetic,
             });
-        var message = $"{stage.RowsNew} new, {stage.RowsUpdated} updated dossiers; {dimensions.InferredProcedures} inferred procedures, {dimensions.InferredAgencies} inferred agencies";
-        session.Commit(new FileLoadOutcome((int)stage.RowsStaged, (int)quarantine.Total, "loaded", message));
-        return (stage.RowsStaged, quarantine.Total);
+        var message = $"{stage.RowsNew} new, {stage.RowsUpdated} updated dossiers; {dimensions.InferredProcedures} inferred procedures, " +
+                      $"{dimensions.InferredAgencies} inferred agencies; province {provinceDecision}";
+        return file.Commit(session, rows, message) with { ProvinceDecision = provinceDecision };
     }
 
     /// <summary>Parses on a second core while this thread writes: bounded, so at most a few batches are in memory.</summary>
@@ -196,6 +206,3 @@ public sealed class OneStopLogLoader : IFileLoader
         public void Release() => pool.Add(this);
     }
 }
-
-/// <summary>The file is not a one-stop dossier log (or lacks what one must have).</summary>
-public sealed class NotADossierLogException(string message) : Exception(message);

@@ -1,8 +1,6 @@
-using System.Diagnostics;
-using System.Globalization;
 using Cchc.Etl.Plans;
+using Cchc.Etl.Provinces;
 using Cchc.Etl.Quality;
-using Cchc.Etl.Spreadsheets;
 using Cchc.Warehouse;
 using Cchc.Warehouse.Plans;
 using Cchc.Warehouse.Quality;
@@ -11,10 +9,10 @@ namespace Cchc.Etl.Loading;
 
 /// <summary>
 /// <c>cchc load plan</c>: a province's remediation plan (.xlsx, .xls, .csv or a .docx table) in one transaction. The
-/// plan replaces the earlier plan of the same province and plan year; the rules run before (errors block the file)
-/// and after the write.
+/// plan replaces the earlier plan of the same province and plan year (its scope), whatever either file is called; the
+/// rules run before (errors block the file) and after the write.
 /// </summary>
-public sealed class RemediationPlanLoader(PlanLoadOptions options) : IConfigurableFileLoader
+public sealed class RemediationPlanLoader(PlanLoadOptions options) : FileLoader, IConfigurableFileLoader, IProvinceScopedLoader
 {
     public const string PlanKind = "plan";
 
@@ -23,69 +21,46 @@ public sealed class RemediationPlanLoader(PlanLoadOptions options) : IConfigurab
     {
     }
 
-    public string Kind => PlanKind;
+    public override string Kind => PlanKind;
 
     public IReadOnlyList<string> OptionNames => ["province", "year", "result-year"];
 
     public IFileLoader WithOptions(Func<string, string?> optionValue)
     {
         ArgumentNullException.ThrowIfNull(optionValue);
-        return new RemediationPlanLoader(new PlanLoadOptions(optionValue("province"), LoaderOptions.Year(optionValue, "year"), LoaderOptions.Year(optionValue, "result-year")));
+        return new RemediationPlanLoader(new PlanLoadOptions(optionValue("province"), LoaderOptions.Year(optionValue, "year"), LoaderOptions.Year(optionValue, "result-year"))
+        {
+            DefaultProvince = options.DefaultProvince,
+        });
     }
 
-    public bool Recognises(string path)
+    public IFileLoader WithProvince(ProvinceSetting province)
     {
-        try
-        {
-            return RemediationPlanParser.LooksLikePlan(PlanDocument.Open(path));
-        }
-        catch (SpreadsheetException)
-        {
-            return false;
-        }
+        ArgumentNullException.ThrowIfNull(province);
+        return new RemediationPlanLoader(options with { Province = options.Province ?? province.Given, DefaultProvince = province.DeploymentDefault });
     }
 
-    public FileLoadResult Load(IWarehouse warehouse, long runId, string path)
-    {
-        ArgumentNullException.ThrowIfNull(warehouse);
-        var clock = Stopwatch.StartNew();
-        var exists = File.Exists(path);
-        var info = new SourceFileInfo(Path.GetFullPath(path), PlanKind, exists ? FileHash.Sha256(path) : string.Empty, exists ? new FileInfo(path).Length : 0);
-        ParsedPlan parsed;
-        try
-        {
-            parsed = RemediationPlanParser.Default.Parse(PlanDocument.Open(path), options);
-        }
-        catch (SpreadsheetException e)
-        {
-            return Fail(warehouse, runId, info, e.Message, [new QuarantineRecord(e.Location, e.Problem)], clock);
-        }
-        catch (PlanFormatException e)
-        {
-            return Fail(warehouse, runId, info, e.Message, [new QuarantineRecord(e.Location, e.Problem)], clock);
-        }
+    protected override bool RecognisesContent(string path) => RemediationPlanParser.LooksLikePlan(PlanDocument.Open(path));
 
+    protected override FileLoadResult LoadFile(IWarehouse warehouse, long runId, LoadingFile file)
+    {
+        var parsed = RemediationPlanParser.Default.Parse(PlanDocument.Open(file.Path), options);
         var plan = RemediationPlanBuilder.Default.Build(parsed);
         var preLoad = QualityGate.BeforeLoad(warehouse, plan);
         if (QualityGate.Blocks(preLoad))
         {
             var message = QualityGate.BlockMessage(preLoad);
-            QualityGate.RecordBlocked(warehouse, runId, info, message, parsed.Rejected, preLoad);
-            return new FileLoadResult(path, PlanKind, false, 0, parsed.Rejected.Count, clock.Elapsed, message, [parsed.PlanYear]);
+            QualityGate.RecordBlocked(warehouse, runId, file.Info, message, parsed.Rejected, preLoad, parsed.RowsRead);
+            return file.Failed(message, parsed.Rejected.Count, parsed.RowsRead, [parsed.PlanYear]);
         }
 
-        using var session = warehouse.BeginFile(runId, info);
+        using var session = warehouse.BeginFile(runId, file.Info);
         var written = RemediationPlanStore.Replace(session, plan);
         session.Quarantine(parsed.Rejected);
         QualityGate.AfterLoad(session, new QualityScope(IndexCodes.Par, [plan.ResultYear], plan.ProvinceKey), DqSubjects.RemediationPlan);
-        session.Commit(new FileLoadOutcome(written, parsed.Rejected.Count, "loaded",
-            $"plan {parsed.PlanNumber ?? "(no number)"} of {parsed.Province.ShortName} for {parsed.PlanYear} (PAR {parsed.ResultYear})"));
-        return new FileLoadResult(path, PlanKind, true, written, parsed.Rejected.Count, clock.Elapsed, Years: [parsed.PlanYear]);
-    }
-
-    private static FileLoadResult Fail(IWarehouse warehouse, long runId, SourceFileInfo info, string message, IReadOnlyList<QuarantineRecord> rejected, Stopwatch clock)
-    {
-        warehouse.RecordFailedFile(runId, info, message, rejected);
-        return new FileLoadResult(info.Path, info.Kind, false, 0, rejected.Count, clock.Elapsed, message);
+        var rows = new RowCounts(parsed.RowsRead, written, parsed.Rejected.Count, parsed.RowsSkipped);
+        var result = file.Commit(session, rows, $"plan {parsed.PlanNumber ?? "(no number)"} of {parsed.Province.ShortName} for {parsed.PlanYear} (PAR {parsed.ResultYear})",
+            [parsed.PlanYear]);
+        return result with { ProvinceDecision = parsed.ProvinceDecision };
     }
 }

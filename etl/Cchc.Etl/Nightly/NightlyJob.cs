@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
 using Cchc.Etl.Loading;
-using Cchc.Etl.Spreadsheets;
 using Cchc.Warehouse;
 
 namespace Cchc.Etl.Nightly;
@@ -9,11 +9,15 @@ namespace Cchc.Etl.Nightly;
 /// <c>cchc nightly</c>: loads every new or changed inbox file, oldest first, each in its own transaction; moves a file
 /// only after its commit; runs the post-load steps; and leaves an audit trail (etl.run, etl.file) and a log.
 /// A crash at any moment leaves the warehouse at its last commit and the inbox intact; the next run finishes the work
-/// (a committed file whose move was lost is recognised by its hash and only moved).
+/// (a committed file whose move was lost is recognised by its hash and only moved). One file never stops the run:
+/// recognising, reading and loading it sit inside one guard, and only the machine failing (a failed commit, a full
+/// disk, a lost connection) aborts. Attempts are counted per content hash, so a file that keeps failing — or keeps
+/// taking the process down — moves to failed/ after <see cref="NightlyOptions.MaxAttempts"/>.
 /// </summary>
 public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, RunLog log, IReadOnlyList<IFileLoader>? loaders = null)
 {
-    private readonly IReadOnlyList<IFileLoader> _loaders = loaders ?? LoaderRegistry.All;
+    private readonly IReadOnlyList<IFileLoader> _loaders = loaders ?? LoaderRegistry.WithProvince(options.Province);
+    private readonly InboxMemory _memory = new(warehouse);
     private IProgress<LoadProgress>? _fileProgress;
 
     /// <summary>Told before each inbox file (its name, its number from 1, how many there are); what it returns hears
@@ -26,8 +30,24 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
         var inbox = InboxScanner.Scan(options.Inbox); // a missing inbox fails before a run is recorded
         var runId = warehouse.StartRun($"nightly --inbox {options.Inbox}");
         log.RunId = runId;
+        try
+        {
+            return RunFiles(runId, inbox, postSteps, clock);
+        }
+        catch (Exception e)
+        {
+            // Whatever stopped the run (the machine failing outside any file, a bug), it ends with a recorded status.
+            log.Error("run.abort", $"the run stopped: {e.GetType().Name}: {e.Message}");
+            TryFinish(runId, "failed", $"the run stopped: {e.GetType().Name}: {e.Message}");
+            throw;
+        }
+    }
+
+    private NightlyResult RunFiles(long runId, IReadOnlyList<InboxFile> inbox, IReadOnlyList<IPostLoadStep> postSteps, Stopwatch clock)
+    {
         log.Info("run.start", $"inbox {options.Inbox} → {warehouse.Target}");
         CloseInterruptedRuns(runId);
+        _memory.Prune(options.Inbox, inbox.Select(f => f.Path));
         var files = new List<InboxFileResult>();
         foreach (var file in inbox)
         {
@@ -60,28 +80,23 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
         }
 
         var result = new NightlyResult(runId, files, steps, skipped);
-        var summary = $"{result.Count(InboxOutcome.Loaded)} loaded, {result.Count(InboxOutcome.Skipped)} unchanged, " +
-                      $"{result.Count(InboxOutcome.Deferred)} deferred, {result.Count(InboxOutcome.Failed)} failed" +
-                      (result.Count(InboxOutcome.Aborted) > 0 ? ", run aborted" : string.Empty) +
-                      (steps.Any(s => !s.Succeeded) ? $", {steps.Count(s => !s.Succeeded)} post-load step(s) failed" : string.Empty);
-        try
-        {
-            warehouse.FinishRun(runId, result.Succeeded ? "succeeded" : result.Files.Any(f => f.Outcome == InboxOutcome.Loaded) ? "partial" : "failed", summary);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            log.Error("run.finish", "could not record the end of the run: " + e.Message);
-        }
-
-        log.Info("run.end", summary, ms: clock.Elapsed.TotalMilliseconds);
+        TryFinish(runId, result.Succeeded ? "succeeded" : result.Files.Any(f => f.Outcome == InboxOutcome.Loaded) ? "partial" : "failed", result.Summary);
+        log.Info("run.end", result.Summary, ms: clock.Elapsed.TotalMilliseconds);
         return result;
     }
 
-    /// <summary>
-    /// Runs still 'running' while this one holds the writer lock (cchc nightly takes it) were killed (the lock dies with its process): marks them
-    /// 'interrupted' so that <c>cchc status</c> does not show them running forever. Their uncommitted file was rolled
-    /// back by the engine; what they committed stays, and their remaining files are in the inbox for this run.
-    /// </summary>
+    private void TryFinish(long runId, string status, string summary)
+    {
+        try
+        {
+            warehouse.FinishRun(runId, status, summary);
+        }
+        catch (Exception e)
+        {
+            log.Error("run.finish", "could not record the end of the run: " + e.Message);
+        }
+    }
+
     /// <summary>
     /// The steps derive everything from the warehouse, so a night that loaded nothing needs them only when the last
     /// nightly run did not complete (a step failed, or the run was interrupted before its steps). Null = run them.
@@ -101,6 +116,12 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
             : null;
     }
 
+    /// <summary>
+    /// Runs still 'running' while this one holds the writer lock (cchc nightly takes it) were killed (the lock dies with
+    /// its process): marks them 'interrupted' so that <c>cchc status</c> does not show them running forever. Their
+    /// uncommitted file was rolled back by the engine; what they committed stays, and their remaining files are in the
+    /// inbox for this run.
+    /// </summary>
     private void CloseInterruptedRuns(long runId)
     {
         var stale = warehouse.Query<long>("SELECT run_id FROM etl.run WHERE status = 'running' AND run_id < @runId ORDER BY run_id", new { runId });
@@ -111,9 +132,22 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
         }
     }
 
+    /// <summary>One file, whatever it contains: every failure it provokes becomes its own outcome.</summary>
     private InboxFileResult Process(long runId, InboxFile file)
     {
         var clock = Stopwatch.StartNew();
+        try
+        {
+            return Finish(ProcessFile(runId, file, clock));
+        }
+        catch (Exception e) when (FileGuard.IsEnvironmentFailure(e))
+        {
+            return Finish(new InboxFileResult(file.Name, null, InboxOutcome.Aborted, 0, 0, clock.Elapsed.TotalSeconds, $"{e.GetType().Name}: {e.Message}"));
+        }
+    }
+
+    private InboxFileResult ProcessFile(long runId, InboxFile file, Stopwatch clock)
+    {
         InboxFileResult Outcome(InboxOutcome outcome, string? kind = null, string? reason = null, int rows = 0, int quarantined = 0, string? warning = null) =>
             new(file.Name, kind, outcome, rows, quarantined, clock.Elapsed.TotalSeconds, reason, warning);
 
@@ -121,12 +155,12 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
         {
             const string empty = "zero-byte file: nothing to load (was the export interrupted?)";
             RecordFailure(runId, file, "unknown", string.Empty, empty);
-            return Finish(MoveAway(file, options.FailedDirectory, Outcome(InboxOutcome.Failed, reason: empty)));
+            return MoveAway(file, options.FailedDirectory, Outcome(InboxOutcome.Failed, reason: empty));
         }
 
         if (!InboxScanner.IsSettled(file, options.SettleTime))
         {
-            return Finish(Outcome(InboxOutcome.Deferred, reason: "still being written (its size or time changed); left for the next run"));
+            return Defer(file, Outcome(InboxOutcome.Deferred, reason: "still being written (its size or time changed); left for the next run"));
         }
 
         string sha;
@@ -136,7 +170,7 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Finish(Outcome(InboxOutcome.Deferred, reason: $"cannot read it now (locked by another process or no permission): {e.Message}"));
+            return Defer(file, Outcome(InboxOutcome.Deferred, reason: $"cannot read it now (locked by another process or no permission): {e.Message}"));
         }
 
         var earlier = warehouse.Query<(long FileId, long RunId)>(
@@ -144,42 +178,90 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
         if (earlier.Count > 0)
         {
             var skipped = Outcome(InboxOutcome.Skipped, reason: $"unchanged: the same content was loaded in run {earlier[0].RunId} (file {earlier[0].FileId})");
-            return Finish(MoveAway(file, options.ProcessedDirectory, skipped));
+            return Done(file, sha, MoveAway(file, options.ProcessedDirectory, skipped));
         }
 
-        var loader = Recognise(file.Path);
-        if (loader is null)
+        if (_memory.Attempt(sha) is { } past && past.Attempts >= options.MaxAttempts)
         {
-            var reason = $"not recognised as any of {string.Join(", ", _loaders.Select(l => l.Kind))} by its content";
+            var last = past.LastReason ?? $"the attempt in run {past.LastRunId} never finished (the process ended while on this file: killed, out of memory or crashed)";
+            var reason = string.Create(CultureInfo.InvariantCulture, $"gave up after {past.Attempts} failed attempts (limit {options.MaxAttempts}); the last: {last}");
             RecordFailure(runId, file, "unknown", sha, reason);
-            return Finish(MoveAway(file, options.FailedDirectory, Outcome(InboxOutcome.Failed, reason: reason)));
+            return Done(file, sha, MoveAway(file, options.FailedDirectory, Outcome(InboxOutcome.Failed, reason: reason)));
         }
 
-        FileLoadResult loaded;
+        var attempt = _memory.BeginAttempt(sha, file.Name, runId);
+        string? kind = null;
         try
         {
-            loaded = loader.Load(warehouse, runId, file.Path, _fileProgress);
+            var loader = FileGuard.Recognise(_loaders, file.Path);
+            if (loader is null)
+            {
+                var reason = FileGuard.Unrecognised(_loaders, file.Path);
+                RecordFailure(runId, file, "unknown", sha, reason);
+                return Done(file, sha, MoveAway(file, options.FailedDirectory, Outcome(InboxOutcome.Failed, reason: reason)));
+            }
+
+            kind = loader.Kind;
+            var loaded = loader.Load(warehouse, runId, file.Path, _fileProgress);
+            var result = loaded.Succeeded
+                ? MoveAway(file, options.ProcessedDirectory, Outcome(InboxOutcome.Loaded, kind, rows: loaded.RowsLoaded, quarantined: loaded.RowsQuarantined))
+                : MoveAway(file, options.FailedDirectory, Outcome(InboxOutcome.Failed, kind, loaded.Error, quarantined: loaded.RowsQuarantined));
+            return Done(file, sha, result with { RowsRead = loaded.RowsRead, RowsSkipped = loaded.RowsSkipped, Province = loaded.ProvinceDecision });
         }
-        catch (Exception e) when (IsEnvironmentFailure(e))
+        catch (Exception e) when (FileGuard.IsEnvironmentFailure(e))
         {
-            return Finish(Outcome(InboxOutcome.Aborted, loader.Kind, $"{e.GetType().Name}: {e.Message}"));
+            _memory.UndoAttempt(sha);
+            return Outcome(InboxOutcome.Aborted, kind, $"{e.GetType().Name}: {e.Message}");
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e)
         {
-            var reason = $"could not be loaded ({e.GetType().Name}): {e.Message}";
-            RecordFailure(runId, file, loader.Kind, sha, reason);
-            return Finish(MoveAway(file, options.FailedDirectory, Outcome(InboxOutcome.Failed, loader.Kind, reason)));
+            // Not the file's content (that fails cleanly above) and not the machine: a reader's bug, a bound it did not
+            // keep, memory. Counted; tried again next run until the limit.
+            var why = $"could not be loaded ({e.GetType().Name}): {e.Message}";
+            _memory.EndAttempt(sha, why);
+            if (attempt >= options.MaxAttempts)
+            {
+                var reason = string.Create(CultureInfo.InvariantCulture, $"gave up after {attempt} failed attempts (limit {options.MaxAttempts}); the last: {why}");
+                RecordFailure(runId, file, kind ?? "unknown", sha, reason);
+                return Done(file, sha, MoveAway(file, options.FailedDirectory, Outcome(InboxOutcome.Failed, kind, reason)));
+            }
+
+            RecordFailure(runId, file, kind ?? "unknown", sha, string.Create(CultureInfo.InvariantCulture, $"attempt {attempt} of {options.MaxAttempts}: {why}"));
+            return Defer(file, Outcome(InboxOutcome.Retrying, kind,
+                string.Create(CultureInfo.InvariantCulture, $"attempt {attempt} of {options.MaxAttempts} failed: {why}; left in the inbox to try again next run")));
+        }
+    }
+
+    /// <summary>The file is done with: its attempts and deferrals are forgotten.</summary>
+    private InboxFileResult Done(InboxFile file, string sha, InboxFileResult result)
+    {
+        _memory.ForgetAttempts(sha);
+        _memory.ForgetDeferral(file.Path);
+        return result;
+    }
+
+    /// <summary>The file stays in the inbox: remembered, and flagged when it has waited longer than the alert time.</summary>
+    private InboxFileResult Defer(InboxFile file, InboxFileResult result)
+    {
+        var deferral = _memory.Defer(file.Path, result.Reason ?? result.Outcome.ToString(), options.DeferredAlertAfter);
+        if (!deferral.IsOverdue)
+        {
+            return result with { DeferredSince = deferral.FirstDeferredAt };
         }
 
-        return loaded.Succeeded
-            ? Finish(MoveAway(file, options.ProcessedDirectory, Outcome(InboxOutcome.Loaded, loader.Kind, rows: loaded.RowsLoaded, quarantined: loaded.RowsQuarantined)))
-            : Finish(MoveAway(file, options.FailedDirectory, Outcome(InboxOutcome.Failed, loader.Kind, loaded.Error, quarantined: loaded.RowsQuarantined)));
+        var waited = DateTime.UtcNow - deferral.FirstDeferredAt;
+        log.Error("file.overdue", string.Create(CultureInfo.InvariantCulture,
+            $"OVERDUE: left in the inbox for {waited.TotalHours:0.#} h (since {deferral.FirstDeferredAt:yyyy-MM-dd HH:mm} UTC, {deferral.Deferrals} runs; alert after {options.DeferredAlertAfter.TotalHours:0.#} h): {deferral.Reason}"),
+            file.Name);
+        return result with { DeferredSince = deferral.FirstDeferredAt, Overdue = true };
     }
 
     private InboxFileResult Finish(InboxFileResult result)
     {
         var message = result.Outcome.ToString().ToLowerInvariant() +
                       (result.Outcome == InboxOutcome.Loaded ? $" {result.RowsLoaded} rows, {result.RowsQuarantined} quarantined" : string.Empty) +
+                      (result.Outcome == InboxOutcome.Loaded && result.RowsSkipped > 0 ? $", {result.RowsSkipped} skipped" : string.Empty) +
+                      (result.Province is null ? string.Empty : $"; province {result.Province}") +
                       (result.Reason is null ? string.Empty : ": " + result.Reason) +
                       (result.Warning is null ? string.Empty : " (warning: " + result.Warning + ")");
         var ms = result.Seconds * 1000;
@@ -188,7 +270,7 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
             case InboxOutcome.Failed or InboxOutcome.Aborted:
                 log.Error("file", message, result.File, ms);
                 break;
-            case InboxOutcome.Deferred:
+            case InboxOutcome.Deferred or InboxOutcome.Retrying:
                 log.Warn("file", message, result.File, ms);
                 break;
             default:
@@ -232,23 +314,11 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
     {
         try
         {
-            warehouse.RecordFailedFile(runId, new SourceFileInfo(file.Path, kind, sha, file.Size), reason, []);
+            FileGuard.RecordFailure(warehouse, runId, file.Path, kind, reason, sha);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (!FileGuard.IsEnvironmentFailure(e))
         {
             log.Warn("audit", "could not record the failed file: " + e.Message, file.Name);
-        }
-    }
-
-    private IFileLoader? Recognise(string path)
-    {
-        try
-        {
-            return _loaders.FirstOrDefault(l => l.Recognises(path));
-        }
-        catch (SpreadsheetException)
-        {
-            return null;
         }
     }
 
@@ -261,19 +331,12 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
             log.Info("step." + step.Name, detail, ms: clock.Elapsed.TotalMilliseconds);
             return new PostStepResult(step.Name, true, clock.Elapsed.TotalSeconds, Detail: detail);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e)
         {
+            // A step's failure (its transaction rolled back, its files left as they were) is the step's outcome; the
+            // run still ends with a recorded status and the next night runs the steps again.
             log.Error("step." + step.Name, e.Message, ms: clock.Elapsed.TotalMilliseconds);
             return new PostStepResult(step.Name, false, clock.Elapsed.TotalSeconds, e.Message);
         }
     }
-
-    /// <summary>Failures of the machine rather than of the file: retrying the same file later can succeed.</summary>
-    public static bool IsEnvironmentFailure(Exception e) =>
-        e is IOException or UnauthorizedAccessException or OutOfMemoryException
-        || (e.GetType().Name == "DuckDBException" && ContainsAny(e.Message, "IO Error", "No space", "disk", "invalidated", "Could not write"))
-        || (e.InnerException is not null && IsEnvironmentFailure(e.InnerException));
-
-    private static bool ContainsAny(string text, params string[] parts) =>
-        parts.Any(p => text.Contains(p, StringComparison.OrdinalIgnoreCase));
 }

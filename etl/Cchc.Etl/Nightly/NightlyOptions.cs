@@ -12,6 +12,18 @@ public sealed record NightlyOptions(string Inbox)
 
     /// <summary>Reports to regenerate after the loads, or null for none (the report step reads it).</summary>
     public NightlyReports? Reports { get; init; }
+
+    /// <summary>The province of files that name none: <c>--province</c> (a file naming another one fails) and the
+    /// deployment default <c>CCHC_PROVINCE</c> (used only when the file names none).</summary>
+    public Provinces.ProvinceSetting Province { get; init; } = Provinces.ProvinceSetting.None;
+
+    /// <summary>Attempts per content hash before a file that keeps failing (or keeps taking the process down) moves to
+    /// failed/ with its reason. A file with bad content fails at once; this bounds the ones that fail unexpectedly.</summary>
+    public int MaxAttempts { get; init; } = 3;
+
+    /// <summary>A file left in the inbox longer than this (still being written, locked, retried) is reported loudly in
+    /// the log and in <c>cchc status</c>.</summary>
+    public TimeSpan DeferredAlertAfter { get; init; } = TimeSpan.FromHours(24);
 }
 
 /// <summary>The provinces (GSO codes, two digits) whose reports a nightly run regenerates, and where they go.</summary>

@@ -9,7 +9,8 @@ namespace Cchc.Etl.Nightly;
 /// <summary>
 /// Runs every data-quality rule over the whole warehouse: the per-file gate saw each file alone, this sees them
 /// together (a PAR total that no longer matches its fields after a corrected field file, ranks across provinces).
-/// Findings are stored for <c>rpt.dq_finding</c>; earlier ones about the same subjects are superseded.
+/// Findings are stored for <c>rpt.dq_finding</c>; earlier ones about the same subjects are superseded. Superseding and
+/// saving happen in one transaction: a step that fails halfway leaves the earlier findings current, never none.
 /// </summary>
 public sealed class DataQualityStep : IPostLoadStep
 {
@@ -17,7 +18,14 @@ public sealed class DataQualityStep : IPostLoadStep
 
     public string Run(IWarehouse warehouse, long runId)
     {
-        var findings = WarehouseQuality.Evaluate(SqlRunner.Of(warehouse), runId, null, DqStages.Nightly, QualityScope.Everything, loadedSubjects: []);
+        ArgumentNullException.ThrowIfNull(warehouse);
+        IReadOnlyList<DqFinding> findings;
+        using (var transaction = warehouse.BeginTransaction())
+        {
+            findings = WarehouseQuality.Evaluate(transaction, runId, null, DqStages.Nightly, QualityScope.Everything, loadedSubjects: []);
+            transaction.Commit();
+        }
+
         var errors = findings.Count(f => f.Severity == DqSeverity.Error);
         return string.Create(CultureInfo.InvariantCulture, $"{findings.Count} finding(s): {errors} error(s), {findings.Count - errors} warning(s)");
     }

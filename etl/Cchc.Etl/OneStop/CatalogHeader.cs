@@ -9,7 +9,8 @@ internal enum CatalogKind
 
 /// <summary>
 /// The header of a catalogue sheet: procedures (Mã TTHC, Tên TTHC, Lĩnh vực, Thời hạn giải quyết) or agencies
-/// (Mã cơ quan, Tên cơ quan, Cấp, Tỉnh, Hiệu lực từ). A sheet with a dossier-number column is a log, not a catalogue.
+/// (Mã cơ quan, Tên cơ quan, Cấp, Tỉnh, Hiệu lực từ; a province's own catalogue may leave out Tỉnh, then its title,
+/// --province or the deployment default says whose it is). A sheet with a dossier-number column is a log, not a catalogue.
 /// </summary>
 internal sealed class CatalogHeader
 {
@@ -55,7 +56,8 @@ internal sealed class CatalogHeader
         }
 
         return columns.ContainsKey("procedure_code") && columns.ContainsKey("procedure_name") ? new CatalogHeader(CatalogKind.Procedures, columns)
-            : columns.ContainsKey("agency_code") && columns.ContainsKey("agency_name") && columns.ContainsKey("province") ? new CatalogHeader(CatalogKind.Agencies, columns)
+            : columns.ContainsKey("agency_code") && columns.ContainsKey("agency_name")
+              && (columns.ContainsKey("province") || columns.ContainsKey("level") || columns.ContainsKey("valid_from")) ? new CatalogHeader(CatalogKind.Agencies, columns)
             : null;
     }
 }

@@ -25,9 +25,10 @@ public sealed class DossierHeader
         [DossierColumn.Province] = ["tinh", "ma tinh", "tinh thanh pho", "tinh tp", "ten tinh", "tinh thanh", "province", "province code"],
     };
 
-    /// <summary>Columns a log must have to be loaded (agency: its code or its name).</summary>
+    /// <summary>Columns a log must have to be loaded (agency: its code or its name). The province may come from the
+    /// file's title, agencies or dossier numbers, or from --province instead (see ExportProvince).</summary>
     public static readonly IReadOnlyList<DossierColumn> Required =
-        [DossierColumn.DossierCode, DossierColumn.Received, DossierColumn.Due, DossierColumn.Level, DossierColumn.Province];
+        [DossierColumn.DossierCode, DossierColumn.Received, DossierColumn.Due, DossierColumn.Level];
 
     private static readonly Dictionary<string, DossierColumn> BySynonym =
         Synonyms.SelectMany(s => s.Value.Select(v => (v, s.Key))).ToDictionary(x => x.v, x => x.Key, StringComparer.Ordinal);

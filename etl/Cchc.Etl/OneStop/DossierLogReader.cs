@@ -29,17 +29,12 @@ public static class DossierLogReader
         try
         {
             using var reader = Open(path);
-            return DossierRowParser.Open(reader) is not null;
+            return DossierRowParser.Open(reader, path) is not null;
         }
-        catch (Exception e) when (IsReadFailure(e))
+        catch (Exception e) when (ReadFailures.IsReadFailure(e))
         {
             return false;
         }
     }
 
-    /// <summary>The exceptions that mean "this file cannot be read", as opposed to bugs.</summary>
-    public static bool IsReadFailure(Exception e) =>
-        e is SpreadsheetException or IOException or InvalidDataException or System.Text.DecoderFallbackException
-            or ExcelDataReader.Exceptions.ExcelReaderException or System.Xml.XmlException or NotSupportedException
-            or ArgumentException or InvalidOperationException or FormatException or IndexOutOfRangeException;
 }

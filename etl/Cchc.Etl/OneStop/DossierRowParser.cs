@@ -27,29 +27,65 @@ internal sealed class DossierRowParser
     private readonly VocabularyCache<DossierStatus> _statuses = new(DossierVocabulary.Status);
     private readonly VocabularyCache<string?> _serviceLevels = new(DossierVocabulary.ServiceLevel);
 
-    private DossierRowParser(ITabularReader reader, DossierHeader header)
+    private readonly int _blanksBeforeData;
+    private ProvinceChoice _province = new(null, null, "per row");
+
+    private readonly string _path;
+
+    private DossierRowParser(ITabularReader reader, string path, DossierHeader header, IReadOnlyList<(int Row, string Text)> titleRows)
     {
         _reader = reader;
+        _path = path;
         _header = header;
+        TitleRows = titleRows;
+        _blanksBeforeData = reader.BlankRecordsSkipped;
     }
 
     public DossierHeader Header => _header;
 
     public bool IsSynthetic => _reader.IsSynthetic;
 
+    /// <summary>The rows above the header (titles such as "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"), each as its cells joined.</summary>
+    public IReadOnlyList<(int Row, string Text)> TitleRows { get; }
+
+    /// <summary>Records read below the header (blank ones excluded).</summary>
+    public int RowsRead { get; private set; }
+
+    /// <summary>Blank records between the header and the last record read.</summary>
+    public int BlankRowsSkipped => _reader.BlankRecordsSkipped - _blanksBeforeData;
+
     /// <summary>Reads up to the header; null when the first rows hold no dossier-log header (the file is something else).</summary>
-    public static DossierRowParser? Open(ITabularReader reader)
+    public static DossierRowParser? Open(ITabularReader reader, string path)
     {
+        var titles = new List<(int, string)>();
         for (var i = 0; i < HeaderSearchRows && reader.Read(); i++)
         {
             var cells = Enumerable.Range(0, reader.FieldCount).Select(c => reader.Field(c).ToString()).ToList();
             if (DossierHeader.TryMatch(cells) is { } header)
             {
-                return new DossierRowParser(reader, header);
+                return new DossierRowParser(reader, path, header, titles);
             }
+
+            titles.Add((reader.LineNumber, string.Join(' ', cells.Where(c => c.Length > 0))));
         }
 
         return null;
+    }
+
+    /// <summary>Where rows that name no province belong, and the province every row must belong to.</summary>
+    public void UseProvince(ProvinceChoice choice) => _province = choice;
+
+    /// <summary>The agency name (or code) and dossier number of the next rows as written, for deciding the province.</summary>
+    public IReadOnlyList<(string? Agency, string Code)> Sample(int rows)
+    {
+        var sample = new List<(string?, string)>();
+        while (sample.Count < rows && _reader.Read())
+        {
+            var agency = Text(DossierColumn.AgencyName);
+            sample.Add((agency.IsEmpty ? null : agency.ToString(), Text(DossierColumn.DossierCode).ToString()));
+        }
+
+        return sample;
     }
 
     /// <summary>Fills <paramref name="row"/> from the next record; false at the end of the file.</summary>
@@ -60,6 +96,7 @@ internal sealed class DossierRowParser
             return false;
         }
 
+        RowsRead++;
         row = default;
         row.Line = _reader.LineNumber;
         row.Problem = Parse(ref row);
@@ -110,7 +147,12 @@ internal sealed class DossierRowParser
         var provinceText = Text(DossierColumn.Province);
         if (provinceText.IsEmpty)
         {
-            return Fail(ref row, DossierColumn.Province, "missing province (Tỉnh)");
+            if (_province.FileCode is null)
+            {
+                return Fail(ref row, DossierColumn.Province, "missing province (Tỉnh)");
+            }
+
+            provinceText = _province.FileCode;
         }
 
         if (!_provinces.TryResolve(provinceText, row.Received, out var province))
@@ -121,6 +163,13 @@ internal sealed class DossierRowParser
         if (province is null)
         {
             return Fail(ref row, DossierColumn.Received, $"no province '{provinceText}' on {row.Received:dd/MM/yyyy}");
+        }
+
+        if (_province.RequiredCode is { } required && _provinces.TryResolve(required, row.Received, out var expected) && expected is not null && expected.Key != province.Key)
+        {
+            throw new Loading.FileRefusedException(new Warehouse.SourceLocation(_path, _reader.SheetName, row.Line),
+                $"the dossier received {row.Received:dd/MM/yyyy} belongs to {province.ShortName} ('{provinceText}'), not to {expected.ShortName} " +
+                $"as --province {required} says; pass the file's province or leave --province out ({_province.Decision})");
         }
 
         row.Province = province;

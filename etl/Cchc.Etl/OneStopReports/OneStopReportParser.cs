@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cchc.Etl.OneStop;
+using Cchc.Etl.Provinces;
 using Cchc.Etl.Samples;
 using Cchc.Etl.Spreadsheets;
 using Cchc.Warehouse;
@@ -65,10 +66,12 @@ public static class OneStopReportParser
 
     public static bool LooksLikeReport(Workbook workbook) => DataSheets(workbook).Any(s => ReportHeader.Find(s, out _) is not null);
 
-    /// <param name="provinceCode">The GSO code given with <c>--province</c>, or null: used when the report names none,
-    /// and a report naming another province is refused.</param>
-    public static ParsedOneStopReport Parse(Workbook workbook, string? provinceCode)
+    /// <param name="setting">The province for a report that names none: <c>--province</c> (a report naming another
+    /// province is refused) or the deployment's <c>CCHC_PROVINCE</c>.</param>
+    public static ParsedOneStopReport Parse(Workbook workbook, ProvinceSetting setting)
     {
+        ArgumentNullException.ThrowIfNull(setting);
+        var provinceCode = setting.Given;
         ArgumentNullException.ThrowIfNull(workbook);
         var isSynthetic = SyntheticMarker.IsSynthetic(workbook)
             || (workbook.Format == FileFormat.Csv && workbook.Sheets[0].Text(0, 0) is { } first && first.StartsWith(SyntheticMarker.CsvCommentLine, StringComparison.Ordinal));
@@ -110,9 +113,9 @@ public static class OneStopReportParser
                     $"the report names the province {Name(stated)} ({stated}), but --province says {Name(provinceCode)} ({provinceCode})");
             }
 
-            var code = named[i] ?? fileProvince ?? provinceCode
+            var code = named[i] ?? fileProvince ?? provinceCode ?? setting.DeploymentDefault
                 ?? throw new OneStopReportFormatException(sheetWhere,
-                    "the report names no province (no 'UBND tỉnh …' above the table, no place in the signature line): give it with --province (a GSO code or a name)");
+                    $"the report names no province (no 'UBND tỉnh …' above the table, no place in the signature line): give it with --province (a GSO code or a name), or set {ProvinceSetting.EnvironmentVariable} for the deployment");
             ReportPeriod period;
             try
             {
@@ -141,8 +144,9 @@ public static class OneStopReportParser
                 table.Subtotals));
         }
 
-        var source = provinceCode is not null && named.All(n => n is null) ? "from --province"
-            : named.Any(n => n is not null) ? "named by the report" : "from --province";
+        var source = named.Any(n => n is not null) ? "named by the report"
+            : provinceCode is not null ? $"{provinceCode} ({ProvinceSetting.Name(provinceCode)}) from --province (the report names none)"
+            : $"{setting.DeploymentDefault} ({ProvinceSetting.Name(setting.DeploymentDefault!)}) from the deployment default {ProvinceSetting.EnvironmentVariable} (the report names none)";
         return new ParsedOneStopReport(reports, rejected, read, skipped, source);
     }
 

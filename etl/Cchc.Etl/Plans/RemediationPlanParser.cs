@@ -37,14 +37,15 @@ public sealed partial class RemediationPlanParser(ProvinceResolver resolver)
             .ToList();
         var identity = PlanIdentity.Detect(context);
         var planYear = ChooseYear(file, options.PlanYear, identity.TitleYear ?? identity.PlanDate?.Year, "--year", "plan year");
-        var province = ChooseProvince(file, options.Province, identity, planYear);
+        var (province, provinceHow) = ChooseProvince(file, options.Province, options.DefaultProvince, identity, planYear);
         var resultYear = options.ResultYear ?? identity.ResultYear ?? planYear - 1;
 
         var rows = new List<PlanRow>();
         var rejected = new List<QuarantineRecord>();
+        var count = new RowTally();
         foreach (var (sheet, header) in tables)
         {
-            ReadRows(sheet, header!, rows, rejected);
+            ReadRows(sheet, header!, rows, rejected, count);
         }
 
         if (rows.Count == 0)
@@ -52,17 +53,30 @@ public sealed partial class RemediationPlanParser(ProvinceResolver resolver)
             throw new PlanFormatException(tables[0].Sheet.Where(tables[0].Header!.LastRow), "the plan table has a header but no criterion rows below it");
         }
 
-        return new ParsedPlan(province, planYear, resultYear, identity.PlanNumber, identity.PlanDate, document.IsSynthetic, rows, rejected);
+        return new ParsedPlan(province, planYear, resultYear, identity.PlanNumber, identity.PlanDate, document.IsSynthetic, rows, rejected)
+        {
+            RowsRead = count.Read,
+            RowsSkipped = count.Skipped,
+            ProvinceDecision = $"{province.GsoCode} ({province.ShortName}) {provinceHow}",
+        };
     }
 
-    private static void ReadRows(Sheet sheet, PlanHeader header, List<PlanRow> rows, List<QuarantineRecord> rejected)
+    private static void ReadRows(Sheet sheet, PlanHeader header, List<PlanRow> rows, List<QuarantineRecord> rejected, RowTally count)
     {
         var firstRowOfCode = new Dictionary<string, int>(StringComparer.Ordinal);
         PlanRow? previous = null;
-        for (var r = header.LastRow + 1; r < sheet.RowCount; r++)
+        var lastRow = sheet.RowCount - 1;
+        while (lastRow > header.LastRow && sheet.IsBlankRow(lastRow))
         {
+            lastRow--;
+        }
+
+        for (var r = header.LastRow + 1; r <= lastRow; r++)
+        {
+            count.Read++;
             if (sheet.IsBlankRow(r) || header.IsRepeatedHeader(sheet, r) || IsColumnNumbering(sheet, r))
             {
+                count.Skipped++;
                 continue;
             }
 
@@ -78,6 +92,7 @@ public sealed partial class RemediationPlanParser(ProvinceResolver resolver)
 
             if (code is null && codeText is not null && SectionNumber().IsMatch(codeText))
             {
+                count.Skipped++;
                 continue;
             }
 
@@ -103,6 +118,7 @@ public sealed partial class RemediationPlanParser(ProvinceResolver resolver)
                     var merged = Continue(previous, sheet, header, r);
                     rows[^1] = merged;
                     previous = merged;
+                    count.Skipped++;
                 }
 
                 continue;
@@ -217,7 +233,15 @@ public sealed partial class RemediationPlanParser(ProvinceResolver resolver)
             ?? throw new PlanFormatException(file, $"the document does not say its {what} (no 'KẾ HOẠCH … NĂM yyyy' title or 'ngày … tháng … năm …' date): give {optionName}");
     }
 
-    private Province ChooseProvince(SourceLocation file, string? option, PlanIdentity identity, int planYear)
+    /// <summary>Rows read below the plan headers, and those deliberately not loaded.</summary>
+    private sealed class RowTally
+    {
+        public int Read { get; set; }
+
+        public int Skipped { get; set; }
+    }
+
+    private (Province Province, string How) ChooseProvince(SourceLocation file, string? option, string? deploymentDefault, PlanIdentity identity, int planYear)
     {
         var fromDocument = identity.ProvinceCandidates.Select(name => resolver.Resolve(name, planYear)).FirstOrDefault(p => p is not null);
         Province? fromOption = null;
@@ -232,8 +256,25 @@ public sealed partial class RemediationPlanParser(ProvinceResolver resolver)
             throw new PlanFormatException(file, $"--province {fromOption.ShortName} contradicts the document, which is a plan of {fromDocument.ShortName}");
         }
 
-        return fromOption ?? fromDocument
-            ?? throw new PlanFormatException(file, "the document does not say whose plan it is (no '… của UBND tỉnh <name>'): give --province");
+        if (fromDocument is not null)
+        {
+            return (fromDocument, "from the document's title" + (fromOption is null ? string.Empty : "; --province agrees"));
+        }
+
+        if (fromOption is not null)
+        {
+            return (fromOption, "from --province (the document names none)");
+        }
+
+        if (deploymentDefault is not null)
+        {
+            var deployed = resolver.Resolve(deploymentDefault, planYear) ?? ProvinceCatalog.Default.ByCode(deploymentDefault, planYear)
+                ?? throw new PlanFormatException(file, $"the deployment's province {ProvinceSetting.EnvironmentVariable}='{deploymentDefault}' is not a province in {planYear}");
+            return (deployed, $"from the deployment default {ProvinceSetting.EnvironmentVariable} (the document names none)");
+        }
+
+        throw new PlanFormatException(file,
+            $"the document does not say whose plan it is (no '… của UBND tỉnh <name>'): give --province (or set {ProvinceSetting.EnvironmentVariable} for the deployment)");
     }
 
     [GeneratedRegex(@"^\d{1,2}(\.\d{1,2}){0,3}$")]

@@ -35,13 +35,15 @@ public static class QualityGate
     }
 
     /// <summary>Records a blocked file as failed, with its quarantined rows and every pre-load finding.</summary>
-    public static void RecordBlocked(IWarehouse warehouse, long runId, SourceFileInfo file, string message, IReadOnlyList<QuarantineRecord> rejected, IReadOnlyList<DqFinding> findings)
+    /// <param name="rowsRead">The rows the parser read from the file (none of them reach dw).</param>
+    public static void RecordBlocked(IWarehouse warehouse, long runId, SourceFileInfo file, string message, IReadOnlyList<QuarantineRecord> rejected, IReadOnlyList<DqFinding> findings, int rowsRead)
     {
         ArgumentNullException.ThrowIfNull(warehouse);
+        ArgumentNullException.ThrowIfNull(rejected);
         using var session = warehouse.BeginFile(runId, file);
         session.Quarantine(rejected);
         DqFindingStore.Save(SqlRunner.Of(session), runId, session.FileId, DqStages.PreLoad, findings);
-        session.Commit(new FileLoadOutcome(0, rejected.Count, "failed", message));
+        session.Commit(new FileLoadOutcome(0, rejected.Count, "failed", message) { RowsRead = rowsRead });
     }
 
     /// <summary>Post-load step: evaluates the scope the file just replaced, inside its transaction. Findings of earlier

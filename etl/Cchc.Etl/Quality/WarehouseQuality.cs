@@ -5,7 +5,8 @@ namespace Cchc.Etl.Quality;
 
 /// <summary>
 /// Runs every rule over the warehouse for a scope, one index-year at a time, and stores the findings: the scope's
-/// earlier findings are superseded, so <c>cchc dq</c> shows what is true now while the history stays queryable.
+/// earlier findings are superseded, so <c>cchc dq</c> shows what is true now while the history stays queryable. Over the
+/// whole warehouse (<c>cchc dq</c>, the nightly step) the structural rules (<see cref="QualityRules.Warehouse"/>) run too.
 /// </summary>
 public static class WarehouseQuality
 {
@@ -26,6 +27,14 @@ public static class WarehouseQuality
             DqFindingStore.Supersede(sql, runId, index, year, scope.ProvinceKey, loadedSubjects);
             DqFindingStore.Save(sql, runId, fileId, stage, findings);
             all.AddRange(findings);
+        }
+
+        if (scope.ProvinceKey is null && stage is DqStages.Command or DqStages.Nightly)
+        {
+            var structural = QualityRules.Warehouse.SelectMany(rule => rule.Check(sql)).ToList();
+            DqFindingStore.SupersedeRules(sql, runId, QualityRules.Warehouse.Select(r => r.Name).ToList());
+            DqFindingStore.Save(sql, runId, fileId, stage, structural);
+            all.AddRange(structural);
         }
 
         if (scope.IndexCode is null)

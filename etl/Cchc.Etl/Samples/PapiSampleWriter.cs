@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Cchc.Etl.Sources.Papi;
 using Cchc.Etl.Spreadsheets;
+using Cchc.Warehouse;
 using Cchc.Warehouse.Reference;
 
 namespace Cchc.Etl.Samples;
@@ -95,7 +96,7 @@ public sealed class PapiSampleWriter : ISampleWriter
                 highest[c] = Math.Max(highest[c], values[c]);
             }
 
-            sheet.Row(i + 2, [province.Key, AsciiName(province.ShortName), province.ShortName, .. values.Cast<object?>()]);
+            sheet.Row(i + 2, [province.Key, TextFolding.StripDiacritics(province.ShortName), province.ShortName, .. values.Cast<object?>()]);
         }
 
         sheet.Row(provinces.Count + 2, [999, "Highest", "Điểm cao nhất", .. highest.Take(columns.Count + (withTotal ? 1 : 0)).Cast<object?>()]);
@@ -119,18 +120,4 @@ public sealed class PapiSampleWriter : ISampleWriter
     /// (e.g. Civic Knowledge sits lower on its scale than Opportunities for Participation).</summary>
     private static double SubDimensionOffset(string code) => (SyntheticProvinces.For("papi-sub:" + code).NextDouble() - 0.5) * 0.24;
 
-    /// <summary>"Lâm Đồng" → "Lam Dong", as the real tentinh_eng column writes names.</summary>
-    private static string AsciiName(string name)
-    {
-        var sb = new StringBuilder(name.Length);
-        foreach (var c in name.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                sb.Append(c switch { 'đ' => 'd', 'Đ' => 'D', _ => c });
-            }
-        }
-
-        return sb.ToString().Normalize(NormalizationForm.FormC);
-    }
 }

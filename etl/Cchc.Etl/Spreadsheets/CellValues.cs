@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Cchc.Warehouse;
 
 namespace Cchc.Etl.Spreadsheets;
 
@@ -85,31 +86,7 @@ public static class CellValues
         return double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n) ? n : null;
     }
 
-    /// <summary>Lower-case ASCII folding for matching headers and names: "Điểm thẩm định" → "diem tham dinh".</summary>
-    public static string Fold(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return string.Empty;
-        }
-
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            sb.Append(c switch
-            {
-                'đ' or 'Đ' => 'd',
-                _ when char.IsWhiteSpace(c) => ' ',
-                _ => char.ToLowerInvariant(c),
-            });
-        }
-
-        return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-    }
+    /// <summary>Lower-case ASCII folding for matching headers and names: "Điểm thẩm định" → "diem tham dinh"
+    /// (<see cref="TextFolding.Fold"/>, the one implementation).</summary>
+    public static string Fold(string? text) => TextFolding.Fold(text);
 }

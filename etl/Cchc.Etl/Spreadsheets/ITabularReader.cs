@@ -17,6 +17,10 @@ public interface ITabularReader : IDisposable
 
     int FieldCount { get; }
 
+    /// <summary>Blank records passed over between non-blank ones so far (blank lines at the end are not counted:
+    /// they are not rows of the table).</summary>
+    int BlankRecordsSkipped { get; }
+
     /// <summary>Moves to the next non-blank record.</summary>
     bool Read();
 

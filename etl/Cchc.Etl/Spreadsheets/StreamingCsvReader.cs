@@ -25,13 +25,18 @@ public sealed class StreamingCsvReader : ITabularReader
     private bool _started;
     private char _separator = ',';
 
-    public StreamingCsvReader(Stream stream)
+    private readonly string _path;
+    private int _pendingBlanks;
+
+    /// <param name="path">The file the stream reads, for the messages of refused records.</param>
+    public StreamingCsvReader(Stream stream, string path = "(stream)")
     {
+        _path = path;
         _reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
     }
 
     public static StreamingCsvReader Open(string path) =>
-        new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
+        new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), path);
 
     public string? SheetName => null;
 
@@ -44,6 +49,8 @@ public sealed class StreamingCsvReader : ITabularReader
     public int FieldCount { get; private set; }
 
     public double? FractionRead => _reader.BaseStream is { CanSeek: true, Length: > 0 } s ? (double)s.Position / s.Length : null;
+
+    public int BlankRecordsSkipped { get; private set; }
 
     public bool Read()
     {
@@ -62,8 +69,12 @@ public sealed class StreamingCsvReader : ITabularReader
 
             if (!blank)
             {
+                BlankRecordsSkipped += _pendingBlanks;
+                _pendingBlanks = 0;
                 return true;
             }
+
+            _pendingBlanks++;
         }
     }
 
@@ -210,6 +221,12 @@ public sealed class StreamingCsvReader : ITabularReader
         {
             if (count == _fields.Length)
             {
+                if (count >= ReaderLimits.MaxRecordFields)
+                {
+                    throw new SpreadsheetException(new Warehouse.SourceLocation(_path, null, _line),
+                        $"a record with more than {ReaderLimits.MaxRecordFields:N0} fields: not a dossier log (or the separator is wrong)");
+                }
+
                 Array.Resize(ref _fields, _fields.Length * 2);
             }
 
@@ -385,6 +402,12 @@ public sealed class StreamingCsvReader : ITabularReader
         }
         else if (remaining == _buffer.Length)
         {
+            if (remaining >= ReaderLimits.MaxRecordChars)
+            {
+                throw new SpreadsheetException(new Warehouse.SourceLocation(_path, null, _line),
+                    $"a record (or line) longer than {ReaderLimits.MaxRecordChars:N0} characters: an unclosed quote, or not a CSV export");
+            }
+
             var bigger = ArrayPool<char>.Shared.Rent(_buffer.Length * 2);
             _buffer.AsSpan(0, remaining).CopyTo(bigger);
             ArrayPool<char>.Shared.Return(_buffer);

@@ -43,9 +43,16 @@ public sealed class StreamingSheetReader : ITabularReader
 
     public double? FractionRead => _stream is { CanSeek: true, Length: > 0 } s ? (double)s.Position / s.Length : null;
 
+    public int BlankRecordsSkipped { get; private set; }
+
     /// <summary>Opens the workbook on its first visible sheet other than the synthetic marker sheet.</summary>
     public static StreamingSheetReader Open(string path)
     {
+        if (FileFormats.Detect(path) == FileFormat.Xlsx)
+        {
+            ReaderLimits.CheckPackage(path, "Xlsx workbook");
+        }
+
         // One pass over the sheet names only (cheap), to find the marker sheet wherever it is.
         var isSynthetic = false;
         using (var probeStream = File.Open(path, FileMode.Open, FileAccess.Read, FileShare.Read))
@@ -81,15 +88,16 @@ public sealed class StreamingSheetReader : ITabularReader
         // A hostile or corrupt sheet can declare a huge empty grid (one cell at XFD1048576): stop when the blank run
         // since the last real row alone spans more cells than Workbook accepts for a whole sheet.
         var blankCells = 0L;
+        var pendingBlanks = 0;
         while (_reader.Read())
         {
             _row++;
             blankCells += _reader.FieldCount;
-            if (blankCells > Workbook.MaxCellsPerSheet)
+            if (blankCells > ReaderLimits.MaxCellsPerSheet)
             {
                 throw new SpreadsheetException(
                     new Warehouse.SourceLocation(_path, SheetName, _row),
-                    $"more than {Workbook.MaxCellsPerSheet:N0} empty cells in a row of blank lines: the sheet's declared size is not plausible for a dossier log");
+                    $"more than {ReaderLimits.MaxCellsPerSheet:N0} empty cells in a row of blank lines: the sheet's declared size is not plausible for a dossier log");
             }
 
             _cells.Clear();
@@ -103,8 +111,11 @@ public sealed class StreamingSheetReader : ITabularReader
 
             if (!blank)
             {
+                BlankRecordsSkipped += pendingBlanks;
                 return true;
             }
+
+            pendingBlanks++;
         }
 
         return false;

@@ -11,10 +11,6 @@ namespace Cchc.Etl.Spreadsheets;
 /// </summary>
 public sealed class Workbook
 {
-    /// <summary>Cells scanned per sheet before it is refused: bounds the time and memory a damaged or stray-celled
-    /// sheet can take (a flipped byte can declare thousands of columns; one cell at XFD1048576 makes 17 billion).</summary>
-    internal const long MaxCellsPerSheet = 50_000_000;
-
     static Workbook()
     {
         // .xls files store text in legacy code pages (e.g. Windows-1258 for Vietnamese).
@@ -52,7 +48,7 @@ public sealed class Workbook
         {
             return format switch
             {
-                FileFormat.Xls or FileFormat.Xlsx => new Workbook(path, format, ReadExcel(path)),
+                FileFormat.Xls or FileFormat.Xlsx => new Workbook(path, format, ReadExcel(path, format)),
                 FileFormat.Csv => new Workbook(path, format, [ReadCsv(path)]),
                 FileFormat.Empty => throw new SpreadsheetException(where, "the file is empty (0 bytes)"),
                 _ => throw new SpreadsheetException(where, $"not a spreadsheet: expected .xls, .xlsx or .csv content, found {FileFormats.Describe(path)}"),
@@ -70,8 +66,14 @@ public sealed class Workbook
         }
     }
 
-    private static List<Sheet> ReadExcel(string path)
+    private static List<Sheet> ReadExcel(string path, FileFormat format)
     {
+        if (format == FileFormat.Xlsx)
+        {
+            ReaderLimits.CheckPackage(path, "Xlsx workbook");
+        }
+
+        var cellsKept = 0L;
         using var stream = File.Open(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         using var reader = ExcelReaderFactory.CreateReader(stream, new ExcelReaderConfiguration { FallbackEncoding = Encoding.GetEncoding(1258) });
         var sheets = new List<Sheet>();
@@ -83,10 +85,10 @@ public sealed class Workbook
             while (reader.Read())
             {
                 cellsScanned += reader.FieldCount;
-                if (cellsScanned > MaxCellsPerSheet)
+                if (cellsScanned > ReaderLimits.MaxCellsPerSheet)
                 {
                     throw new SpreadsheetException(new SourceLocation(path, SheetName(reader, sheets.Count)), string.Create(CultureInfo.InvariantCulture,
-                        $"the sheet spans more than {MaxCellsPerSheet:N0} cells ({rows.Count + 1:N0} rows of {reader.FieldCount:N0} columns so far), ") +
+                        $"the sheet spans more than {ReaderLimits.MaxCellsPerSheet:N0} cells ({rows.Count + 1:N0} rows of {reader.FieldCount:N0} columns so far), ") +
                         "far more than any index or log file: a cell far below or right of the data (such as XFD1048576), or a corrupt file?");
                 }
 
@@ -104,6 +106,13 @@ public sealed class Workbook
                     {
                         last = c;
                     }
+                }
+
+                cellsKept += last + 1;
+                if (cellsKept > ReaderLimits.MaxCellsPerWorkbook)
+                {
+                    throw new SpreadsheetException(new SourceLocation(path, SheetName(reader, sheets.Count), rows.Count + 1), string.Create(CultureInfo.InvariantCulture,
+                        $"the workbook holds more than {ReaderLimits.MaxCellsPerWorkbook:N0} cells with values, far more than any index workbook, plan or catalogue (a dossier log is loaded as 'onestop', which streams it)"));
                 }
 
                 rows.Add(last < 0 ? [] : buffer[..(last + 1)]);
@@ -125,6 +134,13 @@ public sealed class Workbook
 
     private static Sheet ReadCsv(string path)
     {
+        var size = new FileInfo(path).Length;
+        if (size > ReaderLimits.MaxWholeCsvBytes)
+        {
+            throw new SpreadsheetException(new SourceLocation(path), string.Create(CultureInfo.InvariantCulture,
+                $"the CSV is {size:N0} bytes, more than the {ReaderLimits.MaxWholeCsvBytes:N0} read whole for index, plan and catalogue files (a dossier log is loaded as 'onestop', which streams it)"));
+        }
+
         var text = TextDecoding.ReadAllText(path);
         var firstLine = text.Split('\n', 2)[0];
         var separator = firstLine.Count(c => c == ';') > firstLine.Count(c => c == ',') ? ';' : ',';

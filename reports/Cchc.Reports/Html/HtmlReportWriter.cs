@@ -4,7 +4,8 @@ namespace Cchc.Reports.Html;
 
 /// <summary>
 /// Writes a province report as <c>DIR/index.html</c> — self-contained: every chart embedded as a data: URI, the
-/// stylesheet inline, no external URL — plus every chart as its own PNG beside it.
+/// stylesheet inline, no external URL — plus every chart as its own PNG beside it. The files are written to a temporary
+/// folder and renamed into place, the page last (<see cref="StagedOutput"/>).
 /// </summary>
 public static class HtmlReportWriter
 {
@@ -13,14 +14,14 @@ public static class HtmlReportWriter
     /// <returns>The path of the written index.html.</returns>
     public static string Write(ProvinceReport report, string directory)
     {
-        Directory.CreateDirectory(directory);
+        ArgumentNullException.ThrowIfNull(report);
+        using var staged = StagedOutput.Begin(directory);
         foreach (var chart in report.Charts)
         {
-            chart.Save(directory);
+            chart.Save(staged.Folder);
         }
 
-        var path = Path.Combine(directory, IndexFile);
-        using (var stream = File.Create(path))
+        using (var stream = File.Create(Path.Combine(staged.Folder, IndexFile)))
         using (var html = new HtmlDocument(stream, report.Text.Code, report.Title, ReportStyle.Css))
         {
             if (report.SyntheticBanner is { } banner)
@@ -39,7 +40,8 @@ public static class HtmlReportWriter
             html.Open("footer").Element("p", report.Text.Footer).Element("p", report.WarehouseLabel).Close();
         }
 
-        return path;
+        staged.Commit(IndexFile);
+        return Path.Combine(directory, IndexFile);
     }
 
     private static void WriteHeadline(HtmlDocument html, ProvinceReport report)

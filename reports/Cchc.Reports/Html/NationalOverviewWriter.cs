@@ -13,11 +13,11 @@ public static class NationalOverviewWriter
 {
     public static string Write(NationalOverview overview, string directory)
     {
-        Directory.CreateDirectory(directory);
+        ArgumentNullException.ThrowIfNull(overview);
+        using var staged = StagedOutput.Begin(directory);
         var t = overview.Text;
         var title = t.OverviewTitle(overview.IndexName, overview.Year, overview.Rows.Count);
-        var path = Path.Combine(directory, HtmlReportWriter.IndexFile);
-        using (var stream = File.Create(path))
+        using (var stream = File.Create(Path.Combine(staged.Folder, HtmlReportWriter.IndexFile)))
         using (var html = new HtmlDocument(stream, t.Code, title, ReportStyle.Css))
         {
             if (overview.SyntheticBanner is { } banner)
@@ -48,6 +48,7 @@ public static class NationalOverviewWriter
             html.Open("footer").Element("p", t.Footer).Element("p", overview.WarehouseLabel).Close();
         }
 
-        return path;
+        staged.Commit(HtmlReportWriter.IndexFile);
+        return Path.Combine(directory, HtmlReportWriter.IndexFile);
     }
 }

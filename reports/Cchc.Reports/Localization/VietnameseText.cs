@@ -451,6 +451,7 @@ internal sealed class VietnameseText : ReportText
         "max-points-match-catalogue" => "Điểm tối đa khác bộ tiêu chí",
         "onestop-report-parts-add-up" => "Báo cáo kết quả giải quyết TTHC: số liệu thành phần không cộng đúng tổng số",
         "onestop-report-totals-match-rows" => "Báo cáo kết quả giải quyết TTHC: dòng tổng hoặc dòng nhóm khác tổng các dòng chi tiết",
+        "orphan-rows" => "Dữ liệu còn sót lại của tệp đã bị thay thế hoặc liên kết tới dòng kế hoạch không còn",
         "plan-score-matches-result" => "Điểm trong kế hoạch khác kết quả công bố",
         "points-lost-arithmetic" => "Điểm bị mất khác điểm tối đa trừ điểm thẩm định",
         "province-coverage" => "Thiếu hoặc thừa tỉnh, thành phố trong năm",

@@ -59,13 +59,8 @@ public sealed class ReportRunner(IWarehouse warehouse, IDriversProvider? drivers
     public static string FolderName(string code, string shortName)
     {
         var folded = new StringBuilder();
-        foreach (var ch in shortName.Replace('đ', 'd').Replace('Đ', 'D').Normalize(NormalizationForm.FormD))
+        foreach (var ch in TextFolding.StripDiacritics(shortName))
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
             folded.Append(char.IsAsciiLetterOrDigit(ch) ? char.ToLowerInvariant(ch) : '-');
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cchc.Warehouse;
 
 namespace Cchc.Reports.ReportData;
 
@@ -94,7 +95,7 @@ public static class OnTimeReader
 
     private static DossierLevel? LevelOf(string level)
     {
-        var folded = ViewShape.Fold(level);
+        var folded = TextFolding.Fold(level);
         return folded.Contains("tinh", StringComparison.Ordinal) || folded.Contains("province", StringComparison.Ordinal) ? DossierLevel.Province
             : folded.Contains("huyen", StringComparison.Ordinal) || folded.Contains("district", StringComparison.Ordinal) ? DossierLevel.District
             : folded.Contains("xa", StringComparison.Ordinal) || folded.Contains("commune", StringComparison.Ordinal) ? DossierLevel.Commune

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Cchc.Reports.ReportData;
 
 /// <summary>Why an optional section has no data.</summary>
@@ -79,16 +76,4 @@ internal sealed class ViewShape
         where T : class =>
         Missing.Count > 0 ? ViewResult.Missing<T>(ViewGap.ViewIncompatible, View, string.Join(", ", Missing)) : null;
 
-    /// <summary>Lower-case ASCII without diacritics ("Cấp xã" → "cap xa"), for matching level names.</summary>
-    public static string Fold(string text)
-    {
-        var decomposed = text.Replace('đ', 'd').Replace('Đ', 'D').Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark))
-        {
-            builder.Append(char.ToLowerInvariant(c));
-        }
-
-        return builder.ToString().Trim();
-    }
 }

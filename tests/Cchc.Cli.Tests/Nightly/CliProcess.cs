@@ -76,6 +76,7 @@ internal sealed partial class CliProcess : IDisposable
 
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment.Remove("CCHC_WAREHOUSE");
+        info.Environment.Remove("CCHC_PROVINCE");
         var process = new Process { StartInfo = info };
         var child = new CliProcess(process);
         process.ErrorDataReceived += (_, e) => child.Received(e.Data);

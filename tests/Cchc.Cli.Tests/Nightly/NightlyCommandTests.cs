@@ -192,6 +192,20 @@ public sealed class NightlyCommandTests : IDisposable
         Assert.Null(NightlyCommand.ParseOptions(Line()).Reports);
     }
 
+    [Fact]
+    public void Province_attempts_and_the_alert_time_are_parsed_for_the_job()
+    {
+        var options = NightlyCommand.ParseOptions(Line("--province", "Lâm Đồng", "--max-attempts", "5", "--deferred-alert-hours", "12"));
+
+        Assert.Equal("68", options.Province.Given);
+        Assert.Equal(5, options.MaxAttempts);
+        Assert.Equal(TimeSpan.FromHours(12), options.DeferredAlertAfter);
+        var defaults = NightlyCommand.ParseOptions(Line());
+        Assert.Equal((3, TimeSpan.FromHours(24)), (defaults.MaxAttempts, defaults.DeferredAlertAfter));
+        Assert.Throws<UsageException>(() => NightlyCommand.ParseOptions(Line("--max-attempts", "0")));
+        Assert.Throws<UsageException>(() => NightlyCommand.ParseOptions(Line("--province", "Atlantis")));
+    }
+
     [Theory]
     [InlineData("--report-province", "68", "--report-out is required with --report-province")]
     [InlineData("--report-out", "out", "--report-province is required with --report-out")]

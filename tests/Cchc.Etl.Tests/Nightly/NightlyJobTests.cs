@@ -81,7 +81,7 @@ public sealed class NightlyJobTests : IDisposable
     }
 
     [Fact]
-    public void A_corrected_file_replaces_its_earlier_version_without_orphans()
+    public void A_corrected_file_replaces_the_years_it_covers_and_leaves_the_others_to_its_earlier_version()
     {
         TinyScoreSource.Write(Inbox("pci.csv"), ("Lâm Đồng", 2016, 60), ("Lâm Đồng", 2017, 63.5));
         RunNightly();
@@ -89,9 +89,18 @@ public sealed class NightlyJobTests : IDisposable
 
         var second = RunNightly();
 
+        // File identity is what a file covers, not its name: the second pci.csv covers 2017 only.
         Assert.Equal(InboxOutcome.Loaded, second.Files.Single().Outcome);
-        Assert.Equal([(2017, 64.0)], W.Query<(int, double)>("SELECT year, score FROM dw.fact_index_score"));
+        Assert.Equal([(2016, 60.0), (2017, 64.0)], W.Query<(int, double)>("SELECT year, score FROM dw.fact_index_score ORDER BY year"));
+        Assert.Equal(["loaded", "loaded"], W.Query<string>("SELECT status FROM etl.file ORDER BY file_id"));
         Assert.Equal(2, Directory.GetFiles(Path.Combine(_inbox, "processed")).Length);
+
+        TinyScoreSource.Write(Inbox("scores, corrected.csv"), ("Lâm Đồng", 2016, 61), ("Lâm Đồng", 2017, 65));
+        RunNightly();
+
+        // A file that covers everything both earlier ones covered retires them, whatever it is called.
+        Assert.Equal([(2016, 61.0), (2017, 65.0)], W.Query<(int, double)>("SELECT year, score FROM dw.fact_index_score ORDER BY year"));
+        Assert.Equal(["replaced", "replaced", "loaded"], W.Query<string>("SELECT status FROM etl.file ORDER BY file_id"));
     }
 
     [Fact]

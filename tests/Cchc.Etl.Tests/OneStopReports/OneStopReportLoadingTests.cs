@@ -1,5 +1,6 @@
 using System.Text;
 using Cchc.Etl.Loading;
+using Cchc.Etl.Provinces;
 using Cchc.Etl.Nightly;
 using Cchc.Etl.Quality;
 using Cchc.TestSupport;
@@ -27,7 +28,7 @@ public sealed class OneStopReportLoadingTests : IDisposable
 
     private FileLoadResult Load(string path, string? province = null)
     {
-        var loader = province is null ? new OneStopReportLoader() : new OneStopReportLoader().WithOptions(n => n == "province" ? province : null);
+        var loader = new OneStopReportLoader().WithProvince(ProvinceSetting.From(province, null));
         var run = W.StartRun("test load onestop-report");
         var result = loader.Load(W, run, path);
         W.FinishRun(run, result.Succeeded ? "succeeded" : "failed");
@@ -177,7 +178,7 @@ public sealed class OneStopReportLoadingTests : IDisposable
         var withOption = Load(Path(NoProvince), "Lâm Đồng");
         Assert.True(withOption.Succeeded, withOption.Error);
         Assert.All(View(), r => Assert.Equal("68", r.ProvinceCode));
-        Assert.Throws<ArgumentException>(() => new OneStopReportLoader().WithOptions(_ => "Atlantis"));
+        Assert.Throws<ArgumentException>(() => ProvinceSetting.From("Atlantis", null));
     }
 
     [Fact]

@@ -159,12 +159,12 @@ public sealed class OneStopReportParserTests
             "II;CẤP HUYỆN;200;20;30;150;180;60;100;20;20;15;5",
             ";Cộng cấp huyện;200;20;30;150;180;60;100;20;20;15;5"]);
 
-        var byNumber = Assert.Single(OneStopReportParser.Parse(Cchc.Etl.Spreadsheets.Workbook.Open(numbered), null).Reports);
+        var byNumber = Assert.Single(OneStopReportParser.Parse(Cchc.Etl.Spreadsheets.Workbook.Open(numbered), Cchc.Etl.Provinces.ProvinceSetting.None).Reports);
         Assert.Equal(["province", "district", "commune"], byNumber.Rows.Select(r => r.LevelCode));
         Assert.All(byNumber.Rows, r => Assert.True(r.FieldName is null && r.AgencyName is null));
         Assert.Equal(OneStopReportSubtotal.GrandTotal, Assert.Single(byNumber.Subtotals).Kind);
 
-        var byGroup = OneStopReportParser.Parse(Cchc.Etl.Spreadsheets.Workbook.Open(grouped), null);
+        var byGroup = OneStopReportParser.Parse(Cchc.Etl.Spreadsheets.Workbook.Open(grouped), Cchc.Etl.Provinces.ProvinceSetting.None);
         Assert.Equal(["province", "district"], byGroup.Reports[0].Rows.Select(r => r.LevelCode));
         var subtotal = Assert.Single(byGroup.Reports[0].Subtotals);
         Assert.Equal((OneStopReportSubtotal.Level, "district"), (subtotal.Kind, subtotal.LevelCode!));
@@ -178,10 +178,25 @@ public sealed class OneStopReportParserTests
         Assert.Contains("--province", e.Message);
         Assert.Contains("khong-ghi-tinh-quy-i-2023.xlsx", e.Message);
 
+        Assert.Contains("CCHC_PROVINCE", e.Message);
+
         var parsed = Parse(NoProvince, "68");
-        Assert.Equal("from --province", parsed.ProvinceSource);
+        Assert.Equal("68 (Lâm Đồng) from --province (the report names none)", parsed.ProvinceSource);
         Assert.Equal(new DateOnly(2023, 3, 14), Assert.Single(parsed.Reports).Period.End);
         Assert.Equal(ProvinceCatalog.Default.ByCode("68", 2023)!.Key, parsed.Reports[0].Scope.ProvinceKey);
+    }
+
+    [Fact]
+    public void The_deployment_province_serves_a_report_that_names_none_and_never_overrides_one_that_does()
+    {
+        var deployment = new Cchc.Etl.Provinces.ProvinceSetting(null, "68");
+        var parsed = OneStopReportParser.Parse(Cchc.Etl.Spreadsheets.Workbook.Open(ReportFixtures.Path(NoProvince)), deployment);
+        Assert.Equal("68 (Lâm Đồng) from the deployment default CCHC_PROVINCE (the report names none)", parsed.ProvinceSource);
+        Assert.Equal(ProvinceCatalog.Default.ByCode("68", 2023)!.Key, Assert.Single(parsed.Reports).Scope.ProvinceKey);
+
+        var named = OneStopReportParser.Parse(Cchc.Etl.Spreadsheets.Workbook.Open(ReportFixtures.Path(ThreeRowHeader)), new Cchc.Etl.Provinces.ProvinceSetting(null, "01"));
+        Assert.Equal("named by the report", named.ProvinceSource);
+        Assert.Equal(ProvinceCatalog.Default.ByCode("68", 2019)!.Key, named.Reports[0].Scope.ProvinceKey);
     }
 
     [Fact]
@@ -214,7 +229,7 @@ public sealed class OneStopReportParserTests
             "Người lập biểu;;;;;;;;;;;;",
         ], new System.Text.UTF8Encoding(true));
 
-        var parsed = OneStopReportParser.Parse(Cchc.Etl.Spreadsheets.Workbook.Open(path), null);
+        var parsed = OneStopReportParser.Parse(Cchc.Etl.Spreadsheets.Workbook.Open(path), Cchc.Etl.Provinces.ProvinceSetting.None);
         var report = Assert.Single(parsed.Reports);
         Assert.Equal(["Xây dựng", "Đất đai"], report.Rows.Select(r => r.FieldName));
         Assert.Equal(0, report.Rows[1].Counts.ReceivedOnline);

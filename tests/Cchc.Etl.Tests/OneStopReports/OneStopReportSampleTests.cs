@@ -25,7 +25,7 @@ public sealed class OneStopReportSampleTests : IDisposable
     {
         Assert.Equal(5, _files.Count);
         Assert.All(_files, f => Assert.Equal(OneStopReportLoader.KindName, f.Kind));
-        var reports = _files.Select(f => Assert.Single(OneStopReportParser.Parse(Workbook.Open(f.Path), null).Reports)).ToList();
+        var reports = _files.Select(f => Assert.Single(OneStopReportParser.Parse(Workbook.Open(f.Path), Cchc.Etl.Provinces.ProvinceSetting.None).Reports)).ToList();
         Assert.All(reports, r => Assert.True(r.IsSynthetic));
         Assert.All(_files, f => Assert.True(SyntheticMarker.IsSynthetic(Workbook.Open(f.Path))));
 

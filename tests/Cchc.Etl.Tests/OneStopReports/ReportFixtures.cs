@@ -1,4 +1,5 @@
 using Cchc.Etl.OneStopReports;
+using Cchc.Etl.Provinces;
 using Cchc.Etl.Spreadsheets;
 using Cchc.TestSupport;
 
@@ -46,5 +47,5 @@ public static class ReportFixtures
     public static string Path(string name) => SharedData.Fixture("onestop-report", name);
 
     public static ParsedOneStopReport Parse(string name, string? province = null) =>
-        OneStopReportParser.Parse(Workbook.Open(Path(name)), province);
+        OneStopReportParser.Parse(Workbook.Open(Path(name)), ProvinceSetting.From(province, null));
 }

@@ -4,11 +4,12 @@ using Dapper;
 
 namespace Cchc.Warehouse.Engines;
 
-internal sealed class LoadSession(WarehouseBase warehouse, DbTransaction transaction, long runId, long fileId, string fileName, string kind) : ILoadSession
+internal sealed class LoadSession(WarehouseBase warehouse, DbTransaction transaction, long runId, long fileId, string fileName) : ILoadSession
 {
     private static readonly string[] ScoreColumns =
         ["index_code", "year", "province_key", "criterion_key", "score", "rank_published", "is_synthetic", "file_id", "run_id", "source_sheet", "source_row"];
 
+    private readonly List<(string Family, string Unit)> _claims = [];
     private bool _done;
     private bool _disposed;
 
@@ -85,49 +86,70 @@ internal sealed class LoadSession(WarehouseBase warehouse, DbTransaction transac
     public IBulkWriter CreateBulkWriter(string table, IReadOnlyList<string> columns) =>
         warehouse.CreateBulkWriter(transaction, table, columns);
 
+    public void ClaimScope(FileScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        foreach (var unit in scope.Units)
+        {
+            _claims.Add((scope.Family, unit));
+        }
+    }
+
     public void Commit(FileLoadOutcome outcome)
     {
         Execute(
             """
-            UPDATE etl.file SET status = @status, rows_loaded = @rowsLoaded, rows_quarantined = @rowsQuarantined, ended_at = @now, message = @message
+            UPDATE etl.file SET status = @status, rows_loaded = @rowsLoaded, rows_quarantined = @rowsQuarantined,
+                rows_read = @rowsRead, rows_skipped = @rowsSkipped, ended_at = @now, message = @message
             WHERE file_id = @fileId
             """,
-            new { status = outcome.Status, rowsLoaded = outcome.RowsLoaded, rowsQuarantined = outcome.RowsQuarantined, now = DateTime.UtcNow, message = outcome.Message, fileId = FileId });
+            new
+            {
+                status = outcome.Status, rowsLoaded = outcome.RowsLoaded, rowsQuarantined = outcome.RowsQuarantined, rowsRead = outcome.RowsRead,
+                rowsSkipped = outcome.RowsSkipped, now = DateTime.UtcNow, message = outcome.Message, fileId = FileId,
+            });
         if (outcome.Status == "loaded")
         {
-            RetireEarlierVersions();
+            TakeOverScope();
         }
 
-        transaction.Commit();
+        try
+        {
+            transaction.Commit();
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or IOException)
+        {
+            throw new WarehouseCommitException($"The commit of file '{fileName}' failed, so nothing of it was kept: {e.Message}", e);
+        }
+
         _done = true;
     }
 
     /// <summary>
-    /// A file of the same kind and name loaded earlier is an earlier version of this one: whatever of it is still in a
-    /// dw fact table (rows this file did not already replace) is removed, and it is marked 'replaced', in this same
-    /// transaction — so a corrected file leaves no duplicates and no orphans.
+    /// The units this file claimed are taken over from the files that held them; an earlier file left with none is
+    /// retired: whatever of it is still in a dw table with a file_id column is removed and it is marked 'replaced', in
+    /// this same transaction, so a corrected file leaves no duplicates and no orphans. Files are never matched by name.
     /// </summary>
-    private void RetireEarlierVersions()
+    private void TakeOverScope()
     {
-        // One-stop logs are an accumulating snapshot: a dossier row keeps the file that last changed it, and a later
-        // export updates rows in place, so an export's rows are never "owned" by one file version.
-        if (kind == "onestop")
+        var previous = new SortedSet<long>();
+        foreach (var (family, unit) in _claims)
         {
-            return;
+            var claim = new { family, unit, fileId = FileId };
+            foreach (var earlier in Query<long>(
+                         "SELECT file_id FROM etl.file_scope WHERE scope_family = @family AND scope_unit = @unit AND released_by_file IS NULL AND file_id <> @fileId",
+                         claim))
+            {
+                previous.Add(earlier);
+            }
+
+            Execute(
+                "UPDATE etl.file_scope SET released_by_file = @fileId WHERE scope_family = @family AND scope_unit = @unit AND released_by_file IS NULL AND file_id <> @fileId",
+                claim);
+            Execute("INSERT INTO etl.file_scope (file_id, scope_family, scope_unit, released_by_file) VALUES (@fileId, @family, @unit, NULL)", claim);
         }
 
-        // One-stop results reports replace by what they cover (province, period, levels), not by file name: their
-        // loader retires earlier versions itself (OneStopReportStore.ReplaceScope). Two reports named alike, for other
-        // periods or provinces, must both stay.
-        if (kind == "onestop-report")
-        {
-            return;
-        }
-
-        var earlier = Query<long>(
-            "SELECT file_id FROM etl.file WHERE kind = @kind AND file_name = @fileName AND status = 'loaded' AND file_id <> @fileId",
-            new { kind, fileName, fileId = FileId });
-        if (earlier.Count == 0)
+        if (previous.Count == 0)
         {
             return;
         }
@@ -138,16 +160,21 @@ internal sealed class LoadSession(WarehouseBase warehouse, DbTransaction transac
             JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
             WHERE c.table_schema = 'dw' AND c.column_name = 'file_id' AND t.table_type = 'BASE TABLE'
             """);
-        foreach (var previous in earlier)
+        foreach (var earlier in previous)
         {
+            if (Query<long>("SELECT COUNT(*) FROM etl.file_scope WHERE file_id = @earlier AND released_by_file IS NULL", new { earlier }).Single() > 0)
+            {
+                continue;
+            }
+
             foreach (var table in factTables)
             {
-                Execute($"DELETE FROM dw.{table} WHERE file_id = @previous", new { previous });
+                Execute($"DELETE FROM dw.{table} WHERE file_id = @earlier", new { earlier });
             }
 
             Execute(
-                "UPDATE etl.file SET status = 'replaced', message = @message WHERE file_id = @previous",
-                new { previous, message = $"replaced by file {FileId} (same name, loaded in run {RunId})" });
+                "UPDATE etl.file SET status = 'replaced', message = @message WHERE file_id = @earlier AND status = 'loaded'",
+                new { earlier, message = $"replaced by file {FileId} ({fileName}, loaded in run {RunId}), which covers everything it covered" });
         }
     }
 

@@ -70,14 +70,21 @@ public abstract class WarehouseBase : IWarehouse
             new { fileId, runId, path = file.Path, fileName = Path.GetFileName(file.Path), kind = file.Kind, sha256 = file.Sha256, size = file.SizeBytes, now = DateTime.UtcNow },
             transaction);
         OpenSessions++;
-        return new LoadSession(this, transaction, runId, fileId, Path.GetFileName(file.Path), file.Kind);
+        return new LoadSession(this, transaction, runId, fileId, Path.GetFileName(file.Path));
     }
 
     public void RecordFailedFile(long runId, SourceFileInfo file, string message, IReadOnlyList<QuarantineRecord> rejected)
     {
         using var session = BeginFile(runId, file);
         session.Quarantine(rejected);
-        session.Commit(new FileLoadOutcome(0, rejected.Count, "failed", message));
+        session.Commit(new FileLoadOutcome(0, rejected.Count, "failed", message) { RowsRead = rejected.Count });
+    }
+
+    public IWarehouseTransaction BeginTransaction()
+    {
+        var transaction = Connection.BeginTransaction();
+        OpenSessions++;
+        return new WarehouseTransaction(this, transaction);
     }
 
     /// <summary>Load sessions begun and not yet disposed: a published copy must never see a half-loaded file.</summary>

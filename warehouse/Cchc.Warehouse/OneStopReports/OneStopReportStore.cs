@@ -22,10 +22,9 @@ public static class OneStopReportStore
 
     /// <summary>
     /// Removes what earlier files hold for the scope — their rows of the same province, the same period (start and end)
-    /// and the scope's levels, and their group and total rows of those levels — and marks a file 'replaced' once nothing
-    /// of it is left. A file that also covered other levels keeps those rows (its grand total, which described them all,
-    /// goes). Scope retirement of this fact lives here, in the report's own load, until the warehouse retires files by
-    /// scope for every kind; the load session's retirement by file name skips this kind.
+    /// and the scope's levels, and their group and total rows of those levels, plus the grand total of a touched file,
+    /// which described levels now replaced. The loader claims the same scope in its session
+    /// (<see cref="FileScope.OneStopResults"/>), so the commit retires an earlier file once it holds nothing else.
     /// </summary>
     /// <returns>The earlier files whose rows were removed.</returns>
     public static IReadOnlyList<long> ReplaceScope(ILoadSession session, OneStopReportScope scope)
@@ -54,17 +53,6 @@ public static class OneStopReportStore
                 WHERE file_id = @earlier AND subtotal_kind = 'grand_total' AND province_key = @province AND period_start = @start AND period_end = @end
                 """,
                 new { earlier, province = scope.ProvinceKey, start, end });
-            var left = session.Query<long>(
-                """
-                SELECT CAST(COUNT(*) AS BIGINT) FROM dw.fact_onestop_report WHERE file_id = @earlier
-                """,
-                new { earlier }).Single();
-            if (left == 0)
-            {
-                session.Execute(
-                    "UPDATE etl.file SET status = 'replaced', message = @message WHERE file_id = @earlier",
-                    new { earlier, message = $"replaced by file {session.FileId} (same province, period and levels; loaded in run {session.RunId})" });
-            }
         }
 
         return touched.ToList();

@@ -3,9 +3,9 @@ using Cchc.Warehouse.Reference;
 namespace Cchc.Warehouse.Plans;
 
 /// <summary>
-/// Writes a remediation plan inside one file's load session. A plan is owned by (province, plan year): its previous
-/// rows and agency links are replaced, the file that held them is marked 'replaced', and agencies are added to the
-/// conformed dimension once per province.
+/// Writes a remediation plan inside one file's load session. A plan is owned by (province, plan year), its scope: its
+/// previous rows and agency links are replaced, the file that held them is retired with them (<see cref="ILoadSession.ClaimScope"/>),
+/// and agencies are added to the conformed dimension once per province. Each agency link carries its file id.
 /// </summary>
 public static class RemediationPlanStore
 {
@@ -18,7 +18,7 @@ public static class RemediationPlanStore
         "is_synthetic", "file_id", "run_id", "source_sheet", "source_row",
     ];
 
-    private static readonly string[] BridgeColumns = ["task_key", "agency_key", "agency_role", "ordinal", "as_written"];
+    private static readonly string[] BridgeColumns = ["task_key", "agency_key", "agency_role", "ordinal", "as_written", "file_id"];
 
     /// <returns>The number of plan rows written.</returns>
     public static int Replace(ILoadSession session, RemediationPlan plan)
@@ -30,14 +30,10 @@ public static class RemediationPlanStore
             throw new ArgumentException($"No province with key {plan.ProvinceKey}.", nameof(plan));
         }
 
+        // The plan owns its province and plan year: the earlier plan's rows and links go, and on commit the file that
+        // held them is retired (it covered nothing else).
+        session.ClaimScope(FileScope.RemediationPlan(plan.ProvinceKey, plan.PlanYear));
         var scope = new { province = plan.ProvinceKey, planYear = plan.PlanYear };
-        session.Execute(
-            """
-            UPDATE etl.file SET status = 'replaced'
-            WHERE file_id <> @fileId AND file_id IN
-                (SELECT file_id FROM dw.fact_remediation_task WHERE province_key = @province AND plan_year = @planYear)
-            """,
-            new { scope.province, scope.planYear, fileId = session.FileId });
         session.Execute(
             """
             DELETE FROM dw.bridge_remediation_task_agency WHERE task_key IN
@@ -58,6 +54,7 @@ public static class RemediationPlanStore
 
         var nextKey = session.Query<long>("SELECT COALESCE(MAX(task_key), 0) + 1 FROM dw.fact_remediation_task").Single();
         var bridge = new List<object?[]>();
+        long fileId = session.FileId;
         using (var writer = session.CreateBulkWriter("dw.fact_remediation_task", TaskColumns))
         {
             foreach (var task in plan.Tasks)
@@ -77,7 +74,7 @@ public static class RemediationPlanStore
                 {
                     int agencyKey = agencyKeys[KeyOf(plan, a.Agency)];
                     int ordinal = a.Ordinal;
-                    bridge.Add([taskKey, agencyKey, a.Role, ordinal, a.AsWritten]);
+                    bridge.Add([taskKey, agencyKey, a.Role, ordinal, a.AsWritten, fileId]);
                 }
             }
 

@@ -32,6 +32,9 @@ public static class DqSubjects
 
     /// <summary>One-stop results reports (forms 06a/06b/06c): no index; year = the year of the report's period end.</summary>
     public const string OneStopReport = "onestop_report";
+
+    /// <summary>The warehouse's own structure (rows left behind by a retired file, links to rows that are gone).</summary>
+    public const string Warehouse = "warehouse";
 }
 
 /// <summary>One rule violation: the rule, the offending values and where they came from.</summary>

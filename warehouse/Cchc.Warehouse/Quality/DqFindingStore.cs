@@ -80,6 +80,21 @@ public static class DqFindingStore
         return sql.Execute($"UPDATE etl.dq_finding SET superseded_by_run = @runId WHERE {where}", parameters);
     }
 
+    /// <summary>Marks the current findings of warehouse-wide rules as superseded by <paramref name="runId"/>: those rules
+    /// have just been evaluated again over everything.</summary>
+    public static int SupersedeRules(ISqlRunner sql, long runId, IReadOnlyCollection<string> ruleNames)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        ArgumentNullException.ThrowIfNull(ruleNames);
+        var superseded = 0;
+        foreach (var rule in ruleNames)
+        {
+            superseded += sql.Execute("UPDATE etl.dq_finding SET superseded_by_run = @runId WHERE superseded_by_run IS NULL AND rule_name = @rule", new { runId, rule });
+        }
+
+        return superseded;
+    }
+
     /// <summary>Findings as rpt.dq_finding shows them, current ones only unless <paramref name="includeSuperseded"/>.</summary>
     public static IReadOnlyList<DqFindingRow> Read(IWarehouse warehouse, string? indexCode = null, int? year = null, int? provinceKey = null, bool includeSuperseded = false)
     {

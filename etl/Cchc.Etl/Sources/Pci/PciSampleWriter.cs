@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Cchc.Etl.Samples;
 using Cchc.Etl.Spreadsheets;
+using Cchc.Warehouse;
 using Cchc.Warehouse.Reference;
 
 namespace Cchc.Etl.Sources.Pci;
@@ -130,22 +131,8 @@ public sealed class PciSampleWriter : ISampleWriter
     {
         "79" => "HCMC",
         "77" => "BRVT",
-        _ => WithoutDiacritics(province.ShortName),
+        _ => TextFolding.StripDiacritics(province.ShortName),
     };
-
-    private static string WithoutDiacritics(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                sb.Append(c switch { 'đ' => 'd', 'Đ' => 'D', _ => c });
-            }
-        }
-
-        return sb.ToString().Normalize(NormalizationForm.FormC);
-    }
 
     private static string SheetName(string nameEn)
     {

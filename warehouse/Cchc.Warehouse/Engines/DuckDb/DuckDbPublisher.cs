@@ -44,6 +44,7 @@ internal static class DuckDbPublisher
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        RemoveAbandonedCopies(target);
         var temp = $"{target}.tmp-{Environment.ProcessId}";
         DeleteIfExists(temp);
         DeleteIfExists(temp + ".wal");
@@ -95,6 +96,57 @@ internal static class DuckDbPublisher
                     $"Could not replace the published copy {target}: {e.Message} A reader holds it open in a way that blocks replacing it; the previous copy stays as it was. Run 'cchc publish' again when the reader has finished.",
                     e);
             }
+        }
+    }
+
+    /// <summary>
+    /// A publish killed halfway leaves its half-written copy (<c>x.published.duckdb.tmp-PID</c> and its .wal) beside
+    /// the destination; the next publish removes those of processes that no longer run. The destination itself was
+    /// never touched (the rename is the last step), so readers lost nothing.
+    /// </summary>
+    internal static IReadOnlyList<string> RemoveAbandonedCopies(string target)
+    {
+        var removed = new List<string>();
+        var directory = Path.GetDirectoryName(target)!;
+        var prefix = Path.GetFileName(target) + ".tmp-";
+        foreach (var path in Directory.EnumerateFiles(directory, prefix + "*"))
+        {
+            var rest = Path.GetFileName(path)[prefix.Length..];
+            var pidText = rest.EndsWith(".wal", StringComparison.Ordinal) ? rest[..^4] : rest;
+            if (!int.TryParse(pidText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
+                || pid == Environment.ProcessId || IsRunning(pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                File.Delete(path);
+                removed.Add(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Still held (another host's process on a share?): left for a later publish.
+            }
+        }
+
+        return removed;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

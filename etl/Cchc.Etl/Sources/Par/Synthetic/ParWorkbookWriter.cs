@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Cchc.Etl.Samples;
 using Cchc.Etl.Spreadsheets;
+using Cchc.Warehouse;
 using Cchc.Warehouse.Reference;
 
 namespace Cchc.Etl.Sources.Par.Synthetic;
@@ -184,22 +185,9 @@ internal static class ParWorkbookWriter
     private static string NameVariant(Province p, int i) => (i % 9) switch
     {
         0 => p.OfficialName,
-        4 => StripDiacritics(p.ShortName),
+        4 => TextFolding.StripDiacritics(p.ShortName),
         7 when p.ProvinceType.StartsWith("Thành phố", StringComparison.Ordinal) => "TP. " + p.ShortName,
         _ => p.ShortName == "Hồ Chí Minh" ? "TP. Hồ Chí Minh" : p.ShortName,
     };
 
-    private static string StripDiacritics(string text)
-    {
-        var sb = new StringBuilder();
-        foreach (var ch in text.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark)
-            {
-                sb.Append(ch switch { 'đ' => 'd', 'Đ' => 'D', _ => ch });
-            }
-        }
-
-        return sb.ToString().Normalize(NormalizationForm.FormC);
-    }
 }
