@@ -75,6 +75,7 @@ internal static class CliApp
         UsageException => Usage,
         WarehouseBusyException => WriterBusy,
         FileNotFoundException or DirectoryNotFoundException => Failed,
+        UnauthorizedAccessException => EnvironmentFailure,
         _ when FileGuard.IsEnvironmentFailure(e) => EnvironmentFailure,
         _ => Failed,
     };

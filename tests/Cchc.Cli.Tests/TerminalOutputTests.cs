@@ -54,7 +54,7 @@ public sealed class TerminalOutputTests : IClassFixture<TerminalOutputTests.Doss
 
         Assert.Contains("[1/1] onestop mot-cua-lam-dong.csv …", err, StringComparison.Ordinal);
         Assert.Matches(@"(?m)^      loaded \d+ rows, quarantined \d+, skipped \d+ of \d+ read \(", err);
-        Assert.Matches(@"(?m)^file\s+kind\s+status\s+rows loaded\s+quarantined\s+time \(s\)$", output);
+        Assert.Matches(@"(?m)^file\s+kind\s+status\s+rows read\s+rows loaded\s+quarantined\s+skipped\s+time \(s\)$", output);
         Assert.Matches(@"(?m)^-+$", output);
     }
 

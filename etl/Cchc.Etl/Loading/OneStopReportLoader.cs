@@ -55,9 +55,7 @@ public sealed class OneStopReportLoader : FileLoader, IProvinceScopedLoader
         var replaced = new SortedSet<long>();
         foreach (var report in parsed.Reports)
         {
-            var scope = report.Scope;
-            session.ClaimScope(FileScope.OneStopResults(scope.ProvinceKey, scope.PeriodStart, scope.PeriodEnd, scope.LevelCodes));
-            replaced.UnionWith(OneStopReportStore.ReplaceScope(session, scope));
+            replaced.UnionWith(OneStopReportStore.ReplaceScope(session, report.Scope));
             loaded += OneStopReportStore.Write(session, report);
         }
 

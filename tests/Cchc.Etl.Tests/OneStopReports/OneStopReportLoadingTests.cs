@@ -99,7 +99,7 @@ public sealed class OneStopReportLoadingTests : IDisposable
         var files = W.Query<(long Id, string Status)>("SELECT file_id, status FROM etl.file WHERE kind = 'onestop-report' ORDER BY file_id");
         Assert.Equal(["replaced", "loaded"], files.Select(f => f.Status));
         Assert.All(View(), r => Assert.Equal(files[1].Id, r.FileId));
-        Assert.Contains("same province, period and levels", W.Query<string>("SELECT message FROM etl.file WHERE status = 'replaced'").Single());
+        Assert.Contains("which covers everything it covered", W.Query<string>("SELECT message FROM etl.file WHERE status = 'replaced'").Single());
         Assert.True(first.Succeeded);
     }
 

@@ -23,7 +23,7 @@ public static class OneStopReportStore
     /// <summary>
     /// Removes what earlier files hold for the scope — their rows of the same province, the same period (start and end)
     /// and the scope's levels, and their group and total rows of those levels, plus the grand total of a touched file,
-    /// which described levels now replaced. The loader claims the same scope in its session
+    /// which described levels now replaced. It claims the same scope for the session's file
     /// (<see cref="FileScope.OneStopResults"/>), so the commit retires an earlier file once it holds nothing else.
     /// </summary>
     /// <returns>The earlier files whose rows were removed.</returns>
@@ -31,6 +31,7 @@ public static class OneStopReportStore
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(scope);
+        session.ClaimScope(FileScope.OneStopResults(scope.ProvinceKey, scope.PeriodStart, scope.PeriodEnd, scope.LevelCodes));
         var touched = new SortedSet<long>();
         var start = scope.PeriodStart.ToDateTime(TimeOnly.MinValue);
         var end = scope.PeriodEnd.ToDateTime(TimeOnly.MinValue);
