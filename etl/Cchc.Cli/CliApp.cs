@@ -22,6 +22,7 @@ public static class CliApp
         new DriversCommand(),
         new WhatIfCommand(),
         new ReportCommand(),
+        new DacpacCommand(),
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
