@@ -21,7 +21,7 @@ public sealed class PublishedCopyTests(LoadedWarehouse loaded)
         var writer = (DuckDbWarehouse)loaded.Warehouse;
         var expected = Snapshot(writer);
 
-        var copy = writer.Publish();
+        var copy = writer.Publish()!;
 
         Assert.Equal(Path.Combine(loaded.Directory, "test.published.duckdb"), copy.Path);
         Assert.True(copy.SizeBytes > 0);
@@ -59,7 +59,7 @@ public sealed class PublishedCopyTests(LoadedWarehouse loaded)
         var writer = (DuckDbWarehouse)temp.Warehouse;
         ScoreSamples.Load(writer, IndexCodes.Pci, [2015]);
         var before = Snapshot(writer);
-        var published = writer.Publish().Path;
+        var published = writer.Publish()!.Path;
 
         using var holder = Reader.Start(published, hold: true);
         Assert.Equal(Format(before), holder.ReadLine());

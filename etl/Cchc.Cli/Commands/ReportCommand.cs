@@ -36,7 +36,7 @@ public sealed class ReportCommand : ICommand
             throw new UsageException("give either --province P or --all");
         }
 
-        using var warehouse = context.OpenWarehouse();
+        using var warehouse = context.OpenForReading();
         var runner = new ReportRunner(warehouse);
         try
         {

@@ -107,10 +107,10 @@ public sealed class OneStopCatalogLoader : IFileLoader
 
         var daysText = Cell(sheet, r, h["days"]);
         var days = daysText is null ? null : CellValues.ParseNumber(new string(daysText.TakeWhile(c => char.IsDigit(c) || c is ',' or '.').ToArray()));
-        var values = new { code, name, field = Cell(sheet, r, h["field"]), days = days is null ? (int?)null : (int)days.Value, fileId = session.FileId };
+        var values = new { code, name, field = Cell(sheet, r, h["field"]), days = days is null ? (int?)null : (int)days.Value, fileId = session.FileId, inferred = false };
         var updated = session.Execute(
             """
-            UPDATE dw.dim_procedure SET procedure_name = @name, field_name = @field, statutory_days = @days, is_inferred = FALSE, updated_file_id = @fileId
+            UPDATE dw.dim_procedure SET procedure_name = @name, field_name = @field, statutory_days = @days, is_inferred = @inferred, updated_file_id = @fileId
             WHERE procedure_code = @code
             """, values);
         if (updated == 0)
@@ -119,8 +119,8 @@ public sealed class OneStopCatalogLoader : IFileLoader
             session.Execute(
                 """
                 INSERT INTO dw.dim_procedure (procedure_key, procedure_code, procedure_name, field_name, statutory_days, is_inferred, first_seen_file_id, updated_file_id)
-                VALUES (@key, @code, @name, @field, @days, FALSE, @fileId, @fileId)
-                """, new { key, values.code, values.name, values.field, values.days, values.fileId });
+                VALUES (@key, @code, @name, @field, @days, @inferred, @fileId, @fileId)
+                """, new { key, values.code, values.name, values.field, values.days, values.fileId, values.inferred });
         }
 
         return null;
@@ -150,17 +150,17 @@ public sealed class OneStopCatalogLoader : IFileLoader
         var fixedUp = 0;
         foreach (var province in ProvinceCatalog.Default.All.Where(p => p.GsoCode == gso))
         {
-            var values = new { code, name, folded, levelCode, provinceKey = province.Key, fileId = session.FileId };
+            var values = new { code, name, folded, levelCode, provinceKey = province.Key, fileId = session.FileId, inferred = false };
             var n = session.Execute(
                 """
-                UPDATE dw.dim_onestop_agency SET agency_name = @name, name_folded = @folded, level_code = @levelCode, is_inferred = FALSE, updated_file_id = @fileId
+                UPDATE dw.dim_onestop_agency SET agency_name = @name, name_folded = @folded, level_code = @levelCode, is_inferred = @inferred, updated_file_id = @fileId
                 WHERE province_key = @provinceKey AND agency_code = @code
                 """, values);
             if (n == 0)
             {
                 n = session.Execute(
                     """
-                    UPDATE dw.dim_onestop_agency SET agency_code = @code, agency_name = @name, level_code = @levelCode, is_inferred = FALSE, updated_file_id = @fileId
+                    UPDATE dw.dim_onestop_agency SET agency_code = @code, agency_name = @name, level_code = @levelCode, is_inferred = @inferred, updated_file_id = @fileId
                     WHERE province_key = @provinceKey AND agency_code IS NULL AND name_folded = @folded
                     """, values);
             }
@@ -182,8 +182,8 @@ public sealed class OneStopCatalogLoader : IFileLoader
             session.Execute(
                 """
                 INSERT INTO dw.dim_onestop_agency (agency_key, province_key, agency_code, agency_name, name_folded, level_code, is_inferred, first_seen_file_id, updated_file_id)
-                VALUES (@key, @provinceKey, @code, @name, @folded, @levelCode, FALSE, @fileId, @fileId)
-                """, new { key, provinceKey = target.Key, code, name, folded, levelCode, fileId = session.FileId });
+                VALUES (@key, @provinceKey, @code, @name, @folded, @levelCode, @inferred, @fileId, @fileId)
+                """, new { key, provinceKey = target.Key, code, name, folded, levelCode, fileId = session.FileId, inferred = false });
         }
 
         return null;

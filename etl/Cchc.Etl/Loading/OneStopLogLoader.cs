@@ -62,7 +62,7 @@ public sealed class OneStopLogLoader : IFileLoader
         using var session = warehouse.BeginFile(runId, info);
         var dimensions = new DossierDimensions(session);
         var quarantine = new QuarantineBuffer(session, Path.GetFileName(info.Path));
-        using var stage = new DossierStage(session, warehouse.Target, dimensions, quarantine, parser.IsSynthetic, ChunkRows);
+        using var stage = new DossierStage(session, warehouse.Dialect, dimensions, quarantine, parser.IsSynthetic, ChunkRows);
         var asOf = DateOnly.MinValue;
         foreach (var batch in ParseInBackground(parser))
         {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Reflection;
+using Cchc.Warehouse.Engines.DuckDb;
 using Dapper;
 
 namespace Cchc.Warehouse.Engines;
@@ -25,6 +26,9 @@ public abstract class WarehouseBase : IWarehouse
 
     public int SchemaVersion { get; private set; }
 
+    /// <summary>Opened without migrations, for reading only (see <see cref="WarehouseFactory.OpenReadOnly"/>).</summary>
+    public bool IsReadOnly { get; private set; }
+
     /// <summary>The open connection, for read-only Dapper queries by analytics and tests.</summary>
     public DbConnection Connection { get; }
 
@@ -35,10 +39,21 @@ public abstract class WarehouseBase : IWarehouse
     public IReadOnlyList<T> Query<T>(string sql, object? param = null) =>
         Connection.Query<T>(Dialect.Parameters(sql), param).AsList();
 
-    public int Execute(string sql, object? param = null) => Connection.Execute(Dialect.Parameters(sql), param);
+    public int Execute(string sql, object? param = null)
+    {
+        RequireWritable();
+        return Connection.Execute(Dialect.Parameters(sql), param);
+    }
+
+    /// <inheritdoc cref="IWarehouse.Publish"/>
+    public virtual PublishedCopy? Publish(string? destination = null) => null;
+
+    /// <inheritdoc cref="IWarehouse.ConfigurationWarnings"/>
+    public virtual IReadOnlyList<string> ConfigurationWarnings() => [];
 
     public long StartRun(string command)
     {
+        RequireWritable();
         var runId = NextId("etl.run", "run_id");
         Execute(
             "INSERT INTO etl.run (run_id, command, started_at, status, host, tool_version) VALUES (@runId, @command, @now, 'running', @host, @version)",
@@ -60,6 +75,7 @@ public abstract class WarehouseBase : IWarehouse
 
     public ILoadSession BeginFile(long runId, SourceFileInfo file)
     {
+        RequireWritable();
         var transaction = Connection.BeginTransaction();
         var fileId = NextId("etl.file", "file_id", transaction);
         Connection.Execute(
@@ -139,6 +155,42 @@ public abstract class WarehouseBase : IWarehouse
 
         SchemaVersion = Connection.ExecuteScalar<int>("SELECT COALESCE(MAX(version), 0) FROM etl.schema_version");
         new SeedSync(this).Apply();
+    }
+
+    /// <summary>
+    /// Instead of migrating: the schema must already be at this build's version (read from <c>rpt.warehouse_info</c>,
+    /// which the report reader role may read; the migration ledger in etl it may not).
+    /// </summary>
+    protected void RequireCurrentSchema()
+    {
+        IsReadOnly = true;
+        var expected = MigrationScript.For(Dialect.Name).Max(s => s.Version) ?? 0;
+        int version;
+        try
+        {
+            version = Connection.ExecuteScalar<int?>("SELECT schema_version FROM rpt.warehouse_info") ?? 0;
+        }
+        catch (DbException)
+        {
+            version = 0;
+        }
+
+        if (version < expected)
+        {
+            throw new WarehouseOutdatedException(
+                $"The warehouse {Target} is at schema version {version} and this build of cchc reads version {expected}: a reading command does not migrate. " +
+                "Bring it up to date first with any writing command (e.g. 'cchc load', with a login that may alter the schema) or by publishing the DAC package ('cchc dacpac'; warehouse/README.md).");
+        }
+
+        SchemaVersion = version;
+    }
+
+    private void RequireWritable()
+    {
+        if (IsReadOnly)
+        {
+            throw new InvalidOperationException($"The warehouse {Target} was opened read-only (a reading command): nothing may be written through it.");
+        }
     }
 
     internal long NextId(string table, string column, DbTransaction? transaction = null) =>

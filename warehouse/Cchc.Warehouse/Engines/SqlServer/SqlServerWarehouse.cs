@@ -19,20 +19,45 @@ public sealed class SqlServerWarehouse : WarehouseBase
     {
     }
 
-    public static SqlServerWarehouse Open(WarehouseTarget target)
+    public static SqlServerWarehouse Open(WarehouseTarget target) => OpenOver(target, Connect(target, ConnectionString(target.Location)));
+
+    /// <summary>No migration, no seed sync, no write: what a member of cchc_report_reader may do (it reads rpt only).</summary>
+    public static SqlServerWarehouse OpenReadOnly(WarehouseTarget target)
     {
-        var connection = new SqlConnection(ConnectionString(target.Location));
+        var builder = new SqlConnectionStringBuilder(ConnectionString(target.Location)) { ApplicationIntent = ApplicationIntent.ReadOnly };
+        return OpenReadOnlyOver(target, Connect(target, builder.ConnectionString));
+    }
+
+    /// <summary>The read-only engine over an open connection; tests pass a recording connection here.</summary>
+    internal static SqlServerWarehouse OpenReadOnlyOver(WarehouseTarget target, DbConnection connection)
+    {
+        var warehouse = new SqlServerWarehouse(target, connection);
+        try
+        {
+            warehouse.RequireCurrentSchema();
+        }
+        catch
+        {
+            warehouse.Dispose();
+            throw;
+        }
+
+        return warehouse;
+    }
+
+    private static SqlConnection Connect(WarehouseTarget target, string connectionString)
+    {
+        var connection = new SqlConnection(connectionString);
         try
         {
             connection.Open();
+            return connection;
         }
         catch (SqlException e)
         {
             connection.Dispose();
             throw new InvalidOperationException($"Cannot connect to the warehouse {target}: {e.Message}", e);
         }
-
-        return OpenOver(target, connection);
     }
 
     /// <summary>Migrates and returns the engine over an open connection; tests pass a recording connection here.</summary>
@@ -74,6 +99,11 @@ public sealed class SqlServerWarehouse : WarehouseBase
     /// migrations set it when the login may; when it is off a DBA has to (warehouse/README.md, SQL Server).
     /// </summary>
     public bool ReadCommittedSnapshot => Connection.ExecuteScalar<bool?>(SqlServerStatements.ReadCommittedSnapshot) ?? false;
+
+    public override IReadOnlyList<string> ConfigurationWarnings() =>
+        ReadCommittedSnapshot
+            ? []
+            : ["READ_COMMITTED_SNAPSHOT is off, so Power BI refreshes can block on loads; see warehouse/README.md (SQL Server)."];
 
     protected override string BootstrapSql => SqlServerStatements.Bootstrap;
 
