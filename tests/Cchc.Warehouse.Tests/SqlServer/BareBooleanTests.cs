@@ -157,7 +157,8 @@ public sealed partial class BareBooleanTests
         return j < code.Length && code[j] == '\'' ? j + 1 : i + 1;
     }
 
-    private static string WithoutQuotedText(string sql) => SqlString().Replace(sql, "''");
+    /// <summary>Quoted SQL strings and interpolation holes ({dialect.True}) are not SQL text.</summary>
+    private static string WithoutQuotedText(string sql) => Hole().Replace(SqlString().Replace(sql, "''"), " ");
 
     private static string RepositoryRoot()
     {
@@ -178,6 +179,9 @@ public sealed partial class BareBooleanTests
 
     [GeneratedRegex(@"'(?:[^']|'')*'")]
     private static partial Regex SqlString();
+
+    [GeneratedRegex(@"\{[^{}]*\}")]
+    private static partial Regex Hole();
 
     [GeneratedRegex(@"--[^\n]*")]
     private static partial Regex LineComment();
