@@ -32,6 +32,8 @@ public sealed class RecordingWarehouse(IWarehouse inner) : IWarehouse
 
     public IReadOnlyList<string> ConfigurationWarnings() => inner.ConfigurationWarnings();
 
+    public IReadOnlyList<long> CloseInterruptedRuns(long currentRunId) => inner.CloseInterruptedRuns(currentRunId);
+
     public IReadOnlyList<T> Query<T>(string sql, object? param = null) => inner.Query<T>(Record(sql, param), param);
 
     public int Execute(string sql, object? param = null) => inner.Execute(Record(sql, param), param);

@@ -28,6 +28,12 @@ public interface IWarehouse : IDisposable
     /// </summary>
     PublishedCopy? Publish(string? destination = null) => null;
 
+    /// <summary>
+    /// Marks 'interrupted' the runs still 'running' whose writer has gone (never one whose writer is alive, in this
+    /// process or, on SQL Server, in another session); returns their ids.
+    /// </summary>
+    IReadOnlyList<long> CloseInterruptedRuns(long currentRunId) => [];
+
     /// <summary>Settings of the database a DBA should change, in words (e.g. READ_COMMITTED_SNAPSHOT off); empty when none.</summary>
     IReadOnlyList<string> ConfigurationWarnings() => [];
 

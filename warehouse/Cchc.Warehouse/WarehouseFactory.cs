@@ -18,6 +18,33 @@ public static class WarehouseFactory
         _ => throw new NotSupportedException($"The {target.Engine} engine is not available in this build."),
     };
 
+    /// <summary>
+    /// For a writing session (load, nightly, demo, dq): takes the warehouse's single-writer lock first, waiting up to
+    /// <paramref name="wait"/> (<see cref="WriterLocks"/>; on SQL Server an application lock on the writer's own
+    /// connection), then opens and migrates. The lock is held until the warehouse is disposed or the process dies.
+    /// </summary>
+    public static IWarehouse OpenWriter(WarehouseTarget target, string holder, TimeSpan wait)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (target.Engine == WarehouseTarget.SqlServer)
+        {
+            return SqlServerWarehouse.OpenWriter(target, holder, wait);
+        }
+
+        var held = WriterLocks.Acquire(target, holder, wait);
+        try
+        {
+            var warehouse = DuckDbWarehouse.Open(target);
+            warehouse.OwnedLock = held;
+            return warehouse;
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
+    }
+
     public static IWarehouse Open(WarehouseTarget target) => target.Engine switch
     {
         WarehouseTarget.DuckDb => DuckDbWarehouse.Open(target),

@@ -72,11 +72,6 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
     }
 
     /// <summary>
-    /// Runs still 'running' while this one holds the writer lock (cchc nightly takes it) were killed (the lock dies with its process): marks them
-    /// 'interrupted' so that <c>cchc status</c> does not show them running forever. Their uncommitted file was rolled
-    /// back by the engine; what they committed stays, and their remaining files are in the inbox for this run.
-    /// </summary>
-    /// <summary>
     /// The steps derive everything from the warehouse, so a night that loaded nothing needs them only when the last
     /// nightly run did not complete (a step failed, or the run was interrupted before its steps). Null = run them.
     /// </summary>
@@ -95,12 +90,15 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
             : null;
     }
 
+    /// <summary>
+    /// Runs still 'running' whose writer is gone (the warehouse knows: its writer lock and the runs' own locks die with
+    /// their session) are marked 'interrupted', so that <c>cchc status</c> does not show them running forever. Their
+    /// uncommitted file was rolled back; what they committed stays, and their remaining files are in the inbox.
+    /// </summary>
     private void CloseInterruptedRuns(long runId)
     {
-        var stale = warehouse.Query<long>("SELECT run_id FROM etl.run WHERE status = 'running' AND run_id < @runId ORDER BY run_id", new { runId });
-        foreach (var id in stale)
+        foreach (var id in warehouse.CloseInterruptedRuns(runId))
         {
-            warehouse.FinishRun(id, "interrupted", $"interrupted (the process ended without finishing; found by run {runId})");
             log.Warn("run.interrupted", $"run {id} had ended without finishing (killed or crashed); marked interrupted");
         }
     }

@@ -54,14 +54,71 @@ public abstract class WarehouseBase : IWarehouse
     public long StartRun(string command)
     {
         RequireWritable();
+        EnsureWriterLock();
         var runId = NextId("etl.run", "run_id");
         Execute(
             "INSERT INTO etl.run (run_id, command, started_at, status, host, tool_version) VALUES (@runId, @command, @now, 'running', @host, @version)",
             new { runId, command, now = DateTime.UtcNow, host = Environment.MachineName, version = ToolVersion });
+        LiveRuns.TryAdd((Target.Location, runId), 0);
+        _runsStartedHere.Add(runId);
+        RunStarted(runId);
         return runId;
     }
 
-    public void FinishRun(long runId, string status, string? message = null) =>
+    public void FinishRun(long runId, string status, string? message = null)
+    {
+        RecordEnd(runId, status, message);
+        if (LiveRuns.TryRemove((Target.Location, runId), out _))
+        {
+            _runsStartedHere.Remove(runId);
+            RunFinished(runId);
+        }
+    }
+
+    /// <summary>
+    /// Marks 'interrupted' the runs still 'running' whose writer has gone (killed, crashed, lost its connection), so
+    /// that status does not show them running forever. A run whose writer is alive — in this process, or on SQL Server
+    /// in any session that still holds the run's lock — is never touched.
+    /// </summary>
+    public IReadOnlyList<long> CloseInterruptedRuns(long currentRunId)
+    {
+        var closed = new List<long>();
+        foreach (var id in Query<long>("SELECT run_id FROM etl.run WHERE status = 'running' AND run_id <> @currentRunId ORDER BY run_id", new { currentRunId }))
+        {
+            if (LiveRuns.ContainsKey((Target.Location, id)) || IsRunAliveElsewhere(id))
+            {
+                continue;
+            }
+
+            RecordEnd(id, "interrupted", $"interrupted (the process ended without finishing; found by run {currentRunId})");
+            closed.Add(id);
+        }
+
+        return closed;
+    }
+
+    private readonly HashSet<long> _runsStartedHere = [];
+
+    /// <summary>Runs started and not finished by this process, per warehouse location.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Location, long RunId), byte> LiveRuns = new();
+
+    /// <summary>Called before a run or a file is written: the engine's single-writer guarantee (none needed on DuckDB, whose file admits one writer process).</summary>
+    protected virtual void EnsureWriterLock()
+    {
+    }
+
+    protected virtual void RunStarted(long runId)
+    {
+    }
+
+    protected virtual void RunFinished(long runId)
+    {
+    }
+
+    /// <summary>Whether a run not started by this process still has a live writer (DuckDB: never, its file admits one writer process).</summary>
+    protected virtual bool IsRunAliveElsewhere(long runId) => false;
+
+    private void RecordEnd(long runId, string status, string? message) =>
         Execute(
             """
             UPDATE etl.run SET ended_at = @now, status = @status, message = @message,
@@ -76,6 +133,7 @@ public abstract class WarehouseBase : IWarehouse
     public ILoadSession BeginFile(long runId, SourceFileInfo file)
     {
         RequireWritable();
+        EnsureWriterLock();
         var transaction = Connection.BeginTransaction();
         var fileId = NextId("etl.file", "file_id", transaction);
         Connection.Execute(
@@ -95,6 +153,9 @@ public abstract class WarehouseBase : IWarehouse
         session.Quarantine(rejected);
         session.Commit(new FileLoadOutcome(0, rejected.Count, "failed", message));
     }
+
+    /// <summary>A writer lock this warehouse holds for its lifetime (the DuckDB lock file of <see cref="WarehouseFactory.OpenWriter"/>).</summary>
+    internal IDisposable? OwnedLock { get; set; }
 
     /// <summary>Load sessions begun and not yet disposed: a published copy must never see a half-loaded file.</summary>
     internal int OpenSessions { get; set; }
@@ -205,7 +266,14 @@ public abstract class WarehouseBase : IWarehouse
 
         if (disposing)
         {
+            // Runs this connection left unfinished die with it (their SQL Server run locks end with the session).
+            foreach (var runId in _runsStartedHere)
+            {
+                LiveRuns.TryRemove((Target.Location, runId), out _);
+            }
+
             Connection.Dispose();
+            OwnedLock?.Dispose();
         }
 
         _disposed = true;

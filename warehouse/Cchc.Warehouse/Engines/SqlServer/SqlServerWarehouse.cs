@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Cchc.Warehouse.Engines.DuckDb;
 using Microsoft.Data.SqlClient;
 
 namespace Cchc.Warehouse.Engines.SqlServer;
@@ -14,12 +15,66 @@ public sealed class SqlServerWarehouse : WarehouseBase
     /// <summary>Seconds a statement may run unless the connection string sets <c>Command Timeout</c>: merges of large files take minutes.</summary>
     public const int DefaultCommandTimeoutSeconds = 600;
 
+    private bool _holdsWriterLock;
+
     private SqlServerWarehouse(WarehouseTarget target, DbConnection connection)
         : base(target, connection, SqlServerDialect.Instance)
     {
     }
 
     public static SqlServerWarehouse Open(WarehouseTarget target) => OpenOver(target, Connect(target, ConnectionString(target.Location)));
+
+    /// <summary>
+    /// A writer: takes the database's writer lock on its own connection first (waiting up to <paramref name="wait"/>),
+    /// then migrates. The lock lasts as long as the connection (the whole writer session). Not pooled, so that closing
+    /// the warehouse ends the session and releases the lock.
+    /// </summary>
+    public static SqlServerWarehouse OpenWriter(WarehouseTarget target, string holder, TimeSpan wait)
+    {
+        var builder = new SqlConnectionStringBuilder(ConnectionString(target.Location)) { Pooling = false, ApplicationName = WriterApplicationName(holder) };
+        var connection = Connect(target, builder.ConnectionString);
+        try
+        {
+            TakeWriterLock(connection, target, wait);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        var warehouse = OpenOver(target, connection);
+        warehouse._holdsWriterLock = true;
+        return warehouse;
+    }
+
+    /// <summary>What sys.dm_exec_sessions shows for a writer, so that a DBA (and a waiting writer) can see who holds the lock.</summary>
+    internal static string WriterApplicationName(string holder) =>
+        "cchc writer: " + (holder.Length > 90 ? holder[..90] : holder) + $" (pid {Environment.ProcessId})";
+
+    /// <summary>Takes the writer lock on a connection or throws <see cref="WarehouseBusyException"/> naming the holder when it can.</summary>
+    internal static void TakeWriterLock(System.Data.Common.DbConnection connection, WarehouseTarget target, TimeSpan wait)
+    {
+        var milliseconds = (int)Math.Min(int.MaxValue, Math.Max(0, wait.TotalMilliseconds));
+        var result = connection.ExecuteScalar<int>(SqlServerStatements.AcquireWriterLock, new { timeout = milliseconds }, commandTimeout: (int)Math.Min(int.MaxValue / 1000, wait.TotalSeconds + 30));
+        if (result >= 0)
+        {
+            return;
+        }
+
+        string holder;
+        try
+        {
+            holder = connection.ExecuteScalar<string?>(SqlServerStatements.WriterLockHolder) is { } who ? "held by " + who : "holder unknown";
+        }
+        catch (SqlException)
+        {
+            holder = "holder unnamed: naming it needs VIEW SERVER STATE";
+        }
+
+        throw new WarehouseBusyException(
+            $"Another writer holds the {target.Engine} warehouse's writer lock ({holder}); waited {wait.TotalSeconds:0} s. Try again later or pass --wait SECONDS.");
+    }
 
     /// <summary>No migration, no seed sync, no write: what a member of cchc_report_reader may do (it reads rpt only).</summary>
     public static SqlServerWarehouse OpenReadOnly(WarehouseTarget target)
@@ -106,6 +161,37 @@ public sealed class SqlServerWarehouse : WarehouseBase
             : ["READ_COMMITTED_SNAPSHOT is off, so Power BI refreshes can block on loads; see warehouse/README.md (SQL Server)."];
 
     protected override string BootstrapSql => SqlServerStatements.Bootstrap;
+
+    /// <summary>Every writer holds the lock, even one opened without <see cref="OpenWriter"/>: ids (MAX + 1) are taken under it.</summary>
+    protected override void EnsureWriterLock()
+    {
+        if (!_holdsWriterLock)
+        {
+            TakeWriterLock(Connection, Target, TimeSpan.Zero);
+            _holdsWriterLock = true;
+        }
+    }
+
+    protected override void RunStarted(long runId) =>
+        Connection.ExecuteScalar<int>(SqlServerStatements.AcquireRunLock, new { resource = RunLockName(runId) });
+
+    protected override void RunFinished(long runId)
+    {
+        try
+        {
+            Connection.Execute(SqlServerStatements.ReleaseRunLock, new { resource = RunLockName(runId) });
+        }
+        catch (SqlException)
+        {
+            // Not held by this session (an interrupted run closed by another writer): nothing to release.
+        }
+    }
+
+    /// <summary>A run whose lock nobody holds was left by a session that has ended.</summary>
+    protected override bool IsRunAliveElsewhere(long runId) =>
+        Connection.ExecuteScalar<int>(SqlServerStatements.RunLockIsFree, new { resource = RunLockName(runId) }) == 0;
+
+    private static string RunLockName(long runId) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"cchc.run.{runId}");
 
     internal override IBulkWriter CreateBulkWriter(DbTransaction transaction, string table, IReadOnlyList<string> columns) =>
         SqlServerBulkWriter.Create(Connection, transaction, table, columns);
