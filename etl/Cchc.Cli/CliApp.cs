@@ -1,4 +1,5 @@
 using Cchc.Cli.Commands;
+using Cchc.Warehouse;
 
 namespace Cchc.Cli;
 
@@ -8,6 +9,9 @@ public static class CliApp
     public const int Ok = 0;
     public const int Failed = 1;
     public const int Usage = 2;
+
+    /// <summary>The environment failed (log or disk full, lost connection, permission denied): nothing was the input's fault.</summary>
+    public const int EnvironmentFailure = 4;
 
     public static IReadOnlyList<ICommand> Commands { get; } =
     [
@@ -69,7 +73,7 @@ public static class CliApp
                 stderr.WriteLine(e);
             }
 
-            return Failed;
+            return WarehouseFailures.Classify(e) == FailureKind.Environment ? EnvironmentFailure : Failed;
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cchc.Etl.Loading;
+using Cchc.Warehouse;
 using Cchc.Warehouse.Quality;
 
 namespace Cchc.Cli.Commands;
@@ -74,7 +75,10 @@ public sealed class LoadCommand : ICommand
         for (var i = 0; i < files.Count; i++)
         {
             context.Progress($"[{i + 1}/{files.Count}] {loader.Kind} {Path.GetFileName(files[i])} …");
-            var result = loader.Load(warehouse, runId, files[i]);
+            var file = files[i];
+            var result = RetryPolicy.Default.Run(
+                () => loader.Load(warehouse, runId, file),
+                (e, attempt, delay) => context.Err.WriteLine($"      attempt {attempt} failed transiently ({e.Message.ReplaceLineEndings(" ")}); trying again in {delay.TotalSeconds:0.0} s"));
             results.Add(result);
             context.Progress(result.Succeeded
                 ? $"      loaded {result.RowsLoaded} rows, quarantined {result.RowsQuarantined} ({result.Elapsed.TotalSeconds:0.0} s)"

@@ -47,7 +47,9 @@ public sealed class NightlyCommand : ICommand
             }
         }
 
-        return result.Succeeded ? CliApp.Ok : CliApp.Failed;
+        return result.Succeeded ? CliApp.Ok
+            : result.Files.Any(f => f.Outcome == InboxOutcome.Aborted) ? CliApp.EnvironmentFailure
+            : CliApp.Failed;
     }
 
     /// <summary>The job's options from the command line; wrong report options are usage errors before anything runs.</summary>

@@ -15,6 +15,9 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
 {
     private readonly IReadOnlyList<IFileLoader> _loaders = loaders ?? LoaderRegistry.All;
 
+    /// <summary>How often a file whose load failed transiently (deadlock, timeout, dropped connection) is tried again.</summary>
+    public RetryPolicy Retry { get; init; } = RetryPolicy.Default;
+
     public NightlyResult Run(IReadOnlyList<IPostLoadStep> postSteps)
     {
         var clock = Stopwatch.StartNew();
@@ -150,11 +153,14 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
         FileLoadResult loaded;
         try
         {
-            loaded = loader.Load(warehouse, runId, file.Path);
+            loaded = Retry.Run(
+                () => loader.Load(warehouse, runId, file.Path),
+                (e, attempt, delay) => log.Warn("file.retry", $"attempt {attempt} failed transiently ({e.Message.ReplaceLineEndings(" ")}); trying again in {delay.TotalSeconds:0.0} s", file.Name));
         }
-        catch (Exception e) when (IsEnvironmentFailure(e))
+        catch (Exception e) when (e is not OutOfMemoryException && WarehouseFailures.Classify(e) is FailureKind.Environment or FailureKind.Transient)
         {
-            return Finish(Outcome(InboxOutcome.Aborted, loader.Kind, $"{e.GetType().Name}: {e.Message}"));
+            // Not the file's fault (log or disk full, no permission, still failing after the retries): it stays in the inbox.
+            return Finish(Outcome(InboxOutcome.Aborted, loader.Kind, $"{WarehouseFailures.Classify(e).ToString().ToLowerInvariant()} failure: {e.Message}"));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -259,13 +265,4 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
             return new PostStepResult(step.Name, false, clock.Elapsed.TotalSeconds, e.Message);
         }
     }
-
-    /// <summary>Failures of the machine rather than of the file: retrying the same file later can succeed.</summary>
-    private static bool IsEnvironmentFailure(Exception e) =>
-        e is IOException or UnauthorizedAccessException or OutOfMemoryException
-        || (e.GetType().Name == "DuckDBException" && ContainsAny(e.Message, "IO Error", "No space", "disk", "invalidated", "Could not write"))
-        || (e.InnerException is not null && IsEnvironmentFailure(e.InnerException));
-
-    private static bool ContainsAny(string text, params string[] parts) =>
-        parts.Any(p => text.Contains(p, StringComparison.OrdinalIgnoreCase));
 }

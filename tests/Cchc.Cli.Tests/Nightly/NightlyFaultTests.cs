@@ -43,7 +43,7 @@ public sealed class NightlyFaultTests : IDisposable
         using (var full = CliProcess.Start(Args(inbox, target), _root))
         {
             var code = full.WaitForExit(RunLimit);
-            Assert.True(code == CliApp.Failed && Regex.IsMatch(full.Output, "(?i)no space|disk|could not write|IO Error")
+            Assert.True(code == CliApp.EnvironmentFailure && Regex.IsMatch(full.Output, "(?i)no space|disk|could not write|IO Error")
                         && full.Output.Contains("run.abort", StringComparison.Ordinal), $"exit {code}:{Environment.NewLine}{full.Output}");
         }
 

@@ -30,18 +30,22 @@ public abstract class WarehouseBase : IWarehouse
     public bool IsReadOnly { get; private set; }
 
     /// <summary>The open connection, for read-only Dapper queries by analytics and tests.</summary>
-    public DbConnection Connection { get; }
+    public DbConnection Connection { get; private set; }
 
     public static string ToolVersion { get; } =
         typeof(WarehouseBase).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
         ?? "0.0.0";
 
-    public IReadOnlyList<T> Query<T>(string sql, object? param = null) =>
-        Connection.Query<T>(Dialect.Parameters(sql), param).AsList();
+    public IReadOnlyList<T> Query<T>(string sql, object? param = null)
+    {
+        EnsureConnected();
+        return Connection.Query<T>(Dialect.Parameters(sql), param).AsList();
+    }
 
     public int Execute(string sql, object? param = null)
     {
         RequireWritable();
+        EnsureConnected();
         return Connection.Execute(Dialect.Parameters(sql), param);
     }
 
@@ -54,6 +58,7 @@ public abstract class WarehouseBase : IWarehouse
     public long StartRun(string command)
     {
         RequireWritable();
+        EnsureConnected();
         EnsureWriterLock();
         var runId = NextId("etl.run", "run_id");
         Execute(
@@ -102,6 +107,25 @@ public abstract class WarehouseBase : IWarehouse
     /// <summary>Runs started and not finished by this process, per warehouse location.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Location, long RunId), byte> LiveRuns = new();
 
+    /// <summary>
+    /// Between files, a connection the server or the network dropped (a transient failure the caller retries) is opened
+    /// again, with its locks; inside a file's transaction nothing can be recovered, so the file's load fails and is retried whole.
+    /// </summary>
+    protected virtual void EnsureConnected()
+    {
+    }
+
+    /// <summary>Swaps in a new connection for one that broke (the old one is disposed).</summary>
+    protected void ReplaceConnection(DbConnection connection)
+    {
+        var broken = Connection;
+        Connection = connection;
+        broken.Dispose();
+    }
+
+    /// <summary>The runs this instance started and has not finished (their locks are re-taken after a reconnect).</summary>
+    protected IReadOnlyCollection<long> RunsStartedHere => _runsStartedHere;
+
     /// <summary>Called before a run or a file is written: the engine's single-writer guarantee (none needed on DuckDB, whose file admits one writer process).</summary>
     protected virtual void EnsureWriterLock()
     {
@@ -133,6 +157,7 @@ public abstract class WarehouseBase : IWarehouse
     public ILoadSession BeginFile(long runId, SourceFileInfo file)
     {
         RequireWritable();
+        EnsureConnected();
         EnsureWriterLock();
         var transaction = Connection.BeginTransaction();
         var fileId = NextId("etl.file", "file_id", transaction);

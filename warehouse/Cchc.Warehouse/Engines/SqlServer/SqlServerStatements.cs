@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Cchc.Warehouse.Engines.SqlServer;
 
 /// <summary>
@@ -121,21 +119,15 @@ internal static class SqlServerStatements
             return $"INSERT INTO {target} ({ColumnList(columns)})\nSELECT {ColumnList(columns)} FROM {source};";
         }
 
-        var sql = new StringBuilder();
-        sql.Append("MERGE INTO ").Append(target).Append(" WITH (HOLDLOCK) AS t\n");
-        sql.Append("USING ").Append(source).Append(" AS s\n");
-        sql.Append("ON ").Append(string.Join(" AND ", keyColumns.Select(k => $"t.{SqlIdentifier.Quote(k)} = s.{SqlIdentifier.Quote(k)}"))).Append('\n');
         var updated = columns.Where(c => !keyColumns.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
-        if (updated.Count > 0)
+        return SqlServerDialect.Instance.Merge(new MergeSpec(
+            target, "t", source, "s",
+            string.Join(" AND ", keyColumns.Select(k => $"t.{SqlIdentifier.Quote(k)} = s.{SqlIdentifier.Quote(k)}")),
+            "(" + ColumnList(columns) + ")",
+            "(" + string.Join(", ", columns.Select(c => "s." + SqlIdentifier.Quote(c))) + ")")
         {
-            sql.Append("WHEN MATCHED THEN UPDATE SET ")
-                .Append(string.Join(", ", updated.Select(c => $"t.{SqlIdentifier.Quote(c)} = s.{SqlIdentifier.Quote(c)}")))
-                .Append('\n');
-        }
-
-        sql.Append("WHEN NOT MATCHED BY TARGET THEN INSERT (").Append(ColumnList(columns)).Append(")\n");
-        sql.Append("    VALUES (").Append(string.Join(", ", columns.Select(c => "s." + SqlIdentifier.Quote(c)))).Append(");");
-        return sql.ToString();
+            UpdateSet = updated.Count == 0 ? null : string.Join(", ", updated.Select(c => $"t.{SqlIdentifier.Quote(c)} = s.{SqlIdentifier.Quote(c)}")),
+        });
     }
 
     public static string DropStage(string stage) => $"DROP TABLE {SqlIdentifier.Quote(stage)};";

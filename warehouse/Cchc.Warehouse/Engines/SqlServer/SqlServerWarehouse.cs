@@ -17,12 +17,21 @@ public sealed class SqlServerWarehouse : WarehouseBase
 
     private bool _holdsWriterLock;
 
+    /// <summary>How to connect again after a dropped connection (null over a test's recording connection).</summary>
+    private string? _connectionString;
+
     private SqlServerWarehouse(WarehouseTarget target, DbConnection connection)
         : base(target, connection, SqlServerDialect.Instance)
     {
     }
 
-    public static SqlServerWarehouse Open(WarehouseTarget target) => OpenOver(target, Connect(target, ConnectionString(target.Location)));
+    public static SqlServerWarehouse Open(WarehouseTarget target)
+    {
+        var connectionString = ConnectionString(target.Location);
+        var warehouse = OpenOver(target, Connect(target, connectionString));
+        warehouse._connectionString = connectionString;
+        return warehouse;
+    }
 
     /// <summary>
     /// A writer: takes the database's writer lock on its own connection first (waiting up to <paramref name="wait"/>),
@@ -45,6 +54,7 @@ public sealed class SqlServerWarehouse : WarehouseBase
 
         var warehouse = OpenOver(target, connection);
         warehouse._holdsWriterLock = true;
+        warehouse._connectionString = builder.ConnectionString;
         return warehouse;
     }
 
@@ -162,6 +172,33 @@ public sealed class SqlServerWarehouse : WarehouseBase
 
     protected override string BootstrapSql => SqlServerStatements.Bootstrap;
 
+    /// <summary>
+    /// Seconds a statement may run: the connection string's <c>Command Timeout</c>, else <see cref="DefaultCommandTimeoutSeconds"/>.
+    /// Bulk copies and MERGEs get the same finite limit (a hung one fails the file, transiently, instead of hanging the night).
+    /// </summary>
+    internal int CommandTimeoutSeconds =>
+        _connectionString is null ? DefaultCommandTimeoutSeconds : new SqlConnectionStringBuilder(_connectionString).CommandTimeout is var t and > 0 ? t : DefaultCommandTimeoutSeconds;
+
+    protected override void EnsureConnected()
+    {
+        if (_connectionString is null || Connection.State == System.Data.ConnectionState.Open || OpenSessions > 0)
+        {
+            return;
+        }
+
+        ReplaceConnection(Connect(Target, _connectionString));
+        if (_holdsWriterLock)
+        {
+            // The session that held the lock has ended; another writer may have taken it meanwhile (then this one stops).
+            TakeWriterLock(Connection, Target, TimeSpan.FromSeconds(30));
+        }
+
+        foreach (var runId in RunsStartedHere)
+        {
+            RunStarted(runId);
+        }
+    }
+
     /// <summary>Every writer holds the lock, even one opened without <see cref="OpenWriter"/>: ids (MAX + 1) are taken under it.</summary>
     protected override void EnsureWriterLock()
     {
@@ -194,7 +231,7 @@ public sealed class SqlServerWarehouse : WarehouseBase
     private static string RunLockName(long runId) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"cchc.run.{runId}");
 
     internal override IBulkWriter CreateBulkWriter(DbTransaction transaction, string table, IReadOnlyList<string> columns) =>
-        SqlServerBulkWriter.Create(Connection, transaction, table, columns);
+        SqlServerBulkWriter.Create(Connection, transaction, table, columns, CommandTimeoutSeconds);
 
     private void MigrateExclusively()
     {
