@@ -15,6 +15,8 @@ public sealed class OneStopCatalogLoader : IFileLoader
 {
     public const string KindName = "onestop-catalog";
 
+    private static readonly ColumnLimits Limits = ColumnLimits.Default;
+
     public string Kind => KindName;
 
     public bool Recognises(string path)
@@ -105,9 +107,17 @@ public sealed class OneStopCatalogLoader : IFileLoader
             return "a procedure needs its code (Mã TTHC) and name (Tên TTHC)";
         }
 
+        var field = Cell(sheet, r, h["field"]);
+        if ((Limits.TooLong("dw.dim_procedure", "procedure_code", code, "the procedure code (Mã TTHC)")
+             ?? Limits.TooLong("dw.dim_procedure", "procedure_name", name, "the procedure name (Tên TTHC)")
+             ?? Limits.TooLong("dw.dim_procedure", "field_name", field, "the field (Lĩnh vực)")) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var daysText = Cell(sheet, r, h["days"]);
         var days = daysText is null ? null : CellValues.ParseNumber(new string(daysText.TakeWhile(c => char.IsDigit(c) || c is ',' or '.').ToArray()));
-        var values = new { code, name, field = Cell(sheet, r, h["field"]), days = days is null ? (int?)null : (int)days.Value, fileId = session.FileId, inferred = false };
+        var values = new { code, name, field, days = days is null ? (int?)null : (int)days.Value, fileId = session.FileId, inferred = false };
         var updated = session.Execute(
             """
             UPDATE dw.dim_procedure SET procedure_name = @name, field_name = @field, statutory_days = @days, is_inferred = @inferred, updated_file_id = @fileId
@@ -136,6 +146,12 @@ public sealed class OneStopCatalogLoader : IFileLoader
         if (code is null || name is null || provinceText is null)
         {
             return "an agency needs its code (Mã cơ quan), name (Tên cơ quan) and province (Tỉnh)";
+        }
+
+        if ((Limits.TooLong("dw.dim_onestop_agency", "agency_code", code, "the agency code (Mã cơ quan)")
+             ?? Limits.TooLong("dw.dim_onestop_agency", "agency_name", name, "the agency name (Tên cơ quan)")) is { } tooLong)
+        {
+            return tooLong;
         }
 
         if (ProvinceOnDay.Code(provinceText) is not { } gso)

@@ -166,7 +166,12 @@ public abstract class WarehouseBase : IWarehouse
                 INSERT INTO etl.file (file_id, run_id, path, file_name, kind, sha256, size_bytes, status, started_at)
                 VALUES (@fileId, @runId, @path, @fileName, @kind, @sha256, @size, 'loading', @now)
                 """),
-            new { fileId, runId, path = file.Path, fileName = Path.GetFileName(file.Path), kind = file.Kind, sha256 = file.Sha256, size = file.SizeBytes, now = DateTime.UtcNow },
+            new
+            {
+                fileId, runId, path = ColumnLimits.Default.Fit("etl.file", "path", file.Path),
+                fileName = ColumnLimits.Default.Fit("etl.file", "file_name", Path.GetFileName(file.Path)), kind = file.Kind,
+                sha256 = file.Sha256, size = file.SizeBytes, now = DateTime.UtcNow,
+            },
             transaction);
         OpenSessions++;
         return new LoadSession(this, transaction, runId, fileId, Path.GetFileName(file.Path), file.Kind);

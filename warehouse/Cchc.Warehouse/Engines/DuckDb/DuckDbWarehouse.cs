@@ -124,7 +124,7 @@ public sealed class DuckDbWarehouse : WarehouseBase
                 $"Bulk writer for {table} was given columns ({string.Join(", ", columns)}) but the table has ({string.Join(", ", actual)}); the appender needs every column in table order.");
         }
 
-        return new DuckDbAppenderWriter(((DuckDBConnection)Connection).CreateAppender(schema, name));
+        return new DuckDbAppenderWriter(((DuckDBConnection)Connection).CreateAppender(schema, name), table, columns);
     }
 
     private static (string Schema, string Name) SplitName(string table)

@@ -37,7 +37,7 @@ internal sealed class SqlServerBulkWriter : IBulkWriter
         _stage = stage;
         _columns = columns.Select(c => c.Name).ToList();
         _keyColumns = keyColumns;
-        _buffer = new StagingBuffer(columns);
+        _buffer = new StagingBuffer(columns, table);
     }
 
     /// <summary>Checks the column list against the table (same rule as the DuckDB appender: every column, in table order) and creates the stage.</summary>
