@@ -97,6 +97,49 @@ public sealed class PublishedCopyTests(LoadedWarehouse loaded)
         Assert.Empty(Directory.GetFiles(temp.Directory, "*.tmp-*"));
     }
 
+    [Fact]
+    public void The_published_copy_carries_no_quarantined_raw_values_folders_or_host_names()
+    {
+        using var temp = new TempWarehouse();
+        const string applicant = "Nguyễn Thị Hoa;CCCD 079188001234;0912 345 678";
+        var run = temp.Warehouse.StartRun("load onestop");
+        temp.Warehouse.RecordFailedFile(run, new SourceFileInfo("/home/analyst/private/exports/mot-cua-2024.csv", "onestop", new string('q', 64), 10),
+            "no header", [new QuarantineRecord(new SourceLocation("mot-cua-2024.csv", "Sheet1", 7, "C"), "unparseable received date", applicant)]);
+        temp.Warehouse.FinishRun(run, "failed");
+
+        var copy = temp.Warehouse.Publish()!;
+        Assert.Equal(applicant, temp.Warehouse.Query<string>("SELECT raw_values FROM etl.quarantine").Single());
+        using (var reader = new DuckDBConnection($"Data Source={copy.Path};ACCESS_MODE=READ_ONLY"))
+        {
+            reader.Open();
+            Assert.Equal((1L, 0L), Scalar2(reader, "SELECT COUNT(*), COUNT(raw_values) FROM etl.quarantine"));
+            Assert.Equal("unparseable received date", Scalar(reader, "SELECT reason FROM etl.quarantine"));
+            Assert.Equal("mot-cua-2024.csv", Scalar(reader, "SELECT path FROM etl.file"));
+            Assert.Equal(string.Empty, Scalar(reader, "SELECT host FROM etl.run"));
+            Assert.Equal("load onestop", Scalar(reader, "SELECT command FROM rpt.load_run"));
+        }
+
+        var bytes = File.ReadAllBytes(copy.Path);
+        Assert.Equal(-1, bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes("079188001234")));
+        Assert.Equal(-1, bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes("/home/analyst")));
+    }
+
+    private static string? Scalar(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar()?.ToString();
+    }
+
+    private static (long, long) Scalar2(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var rows = command.ExecuteReader();
+        rows.Read();
+        return (rows.GetInt64(0), rows.GetInt64(1));
+    }
+
     private static (long Rows, double Sum) Snapshot(IWarehouse warehouse) =>
         warehouse.Query<(long, double)>("SELECT COUNT(*), COALESCE(CAST(SUM(score) AS DOUBLE), 0) FROM rpt.index_score")
             .Select(r => (r.Item1, Math.Round(r.Item2, 3))).Single();
