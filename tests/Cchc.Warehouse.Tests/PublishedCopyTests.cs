@@ -55,7 +55,7 @@ public sealed class PublishedCopyTests(LoadedWarehouse loaded)
     [Fact]
     public void A_reader_keeps_its_view_while_a_load_runs_and_publishes_and_the_next_open_sees_the_new_data()
     {
-        using var temp = new TempWarehouse();
+        using var temp = new TempWarehouse(WarehouseTarget.DuckDb);
         var writer = (DuckDbWarehouse)temp.Warehouse;
         ScoreSamples.Load(writer, IndexCodes.Pci, [2015]);
         var before = Snapshot(writer);
@@ -100,7 +100,7 @@ public sealed class PublishedCopyTests(LoadedWarehouse loaded)
     [Fact]
     public void The_published_copy_carries_no_quarantined_raw_values_folders_or_host_names()
     {
-        using var temp = new TempWarehouse();
+        using var temp = new TempWarehouse(WarehouseTarget.DuckDb);
         const string applicant = "Nguyễn Thị Hoa;CCCD 079188001234;0912 345 678";
         var run = temp.Warehouse.StartRun("load onestop");
         temp.Warehouse.RecordFailedFile(run, new SourceFileInfo("/home/analyst/private/exports/mot-cua-2024.csv", "onestop", new string('q', 64), 10),

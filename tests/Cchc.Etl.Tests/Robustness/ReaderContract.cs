@@ -156,7 +156,7 @@ internal sealed class ReaderContract : IDisposable
 
         Loaded++;
         var file = _warehouse.Warehouse.Query<(long FileId, int Rows)>(
-            "SELECT file_id, rows_loaded FROM etl.file WHERE status = 'loaded' ORDER BY file_id DESC LIMIT 1").Single();
+            "SELECT file_id, rows_loaded FROM etl.file WHERE file_id = (SELECT MAX(file_id) FROM etl.file WHERE status = 'loaded')").Single();
         var facts = _factTables.Sum(t => _warehouse.Warehouse.Query<long>($"SELECT COUNT(*) FROM dw.{t} WHERE file_id = @id", new { id = file.FileId })
             .Single());
         if (file.Rows != result.RowsLoaded || facts != result.RowsLoaded)

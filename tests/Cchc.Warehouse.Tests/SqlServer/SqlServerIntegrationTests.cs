@@ -37,7 +37,7 @@ public sealed class SqlServerIntegrationTests
         Assert.True(((SqlServerWarehouse)again).ReadCommittedSnapshot,
             "READ_COMMITTED_SNAPSHOT should be on after the first migration of a database only this test uses");
 
-        using var duck = new TempWarehouse();
+        using var duck = new TempWarehouse(WarehouseTarget.DuckDb);
         Assert.Equal(duck.Warehouse.Query<string>("SELECT script_name FROM etl.schema_version").Order(StringComparer.Ordinal), ledger.Select(l => l.Item1).Order(StringComparer.Ordinal));
         Assert.Equal(duck.Warehouse.SchemaVersion, version);
     }
@@ -147,7 +147,7 @@ public sealed class SqlServerIntegrationTests
         Skip.If(SqlServerTestDatabase.ServerConnectionString is null, SqlServerTestDatabase.SkipReason);
         using var db = new SqlServerTestDatabase();
         using var sql = WarehouseFactory.Open(db.Target);
-        using var duck = new TempWarehouse();
+        using var duck = new TempWarehouse(WarehouseTarget.DuckDb);
         foreach (var w in new[] { sql, duck.Warehouse })
         {
             ScoreSamples.Load(w, IndexCodes.Pci, [2016, 2017]);

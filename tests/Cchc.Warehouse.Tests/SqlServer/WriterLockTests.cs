@@ -68,7 +68,7 @@ public sealed class WriterLockTests
     [Fact]
     public void On_DuckDB_a_run_of_this_process_is_alive_until_it_finishes_or_its_connection_closes()
     {
-        using var temp = new TempWarehouse();
+        using var temp = new TempWarehouse(WarehouseTarget.DuckDb);
         var live = temp.Warehouse.StartRun("live load");
         using (var other = WarehouseFactory.Open(temp.Target))
         {
@@ -86,7 +86,7 @@ public sealed class WriterLockTests
     [Fact]
     public void A_second_DuckDB_writer_is_refused_naming_the_first()
     {
-        using var temp = new TempWarehouse();
+        using var temp = new TempWarehouse(WarehouseTarget.DuckDb);
         temp.Close();
         using var first = WarehouseFactory.OpenWriter(temp.Target, "cchc load pci (analyst)", TimeSpan.Zero);
         var e = Assert.Throws<WarehouseBusyException>(() => WarehouseFactory.OpenWriter(temp.Target, "cchc nightly", TimeSpan.Zero));
