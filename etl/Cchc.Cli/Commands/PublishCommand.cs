@@ -1,7 +1,6 @@
 using System.Globalization;
 using Cchc.Warehouse;
 using Cchc.Warehouse.Engines.DuckDb;
-using DuckDB.NET.Data;
 
 namespace Cchc.Cli.Commands;
 
@@ -54,7 +53,7 @@ public sealed class PublishCommand : ICommand
 
             context.Progress($"Published the read-only copy {copy.Path} ({Describe(copy)})");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DuckDBException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             context.Err.WriteLine($"warning: the load committed, but the read-only copy was not refreshed: {e.Message}");
         }

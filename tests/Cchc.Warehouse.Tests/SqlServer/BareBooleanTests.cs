@@ -160,7 +160,7 @@ public sealed partial class BareBooleanTests
     /// <summary>Quoted SQL strings and interpolation holes ({dialect.True}) are not SQL text.</summary>
     private static string WithoutQuotedText(string sql) => Hole().Replace(SqlString().Replace(sql, "''"), " ");
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CchcAnalytics.sln")))
