@@ -73,7 +73,11 @@ public static class CliApp
                 stderr.WriteLine(e);
             }
 
-            return WarehouseFailures.Classify(e) == FailureKind.Environment ? EnvironmentFailure : Failed;
+            // A writer that is busy, or a file or folder that is not there, is not the environment failing.
+            return e is not (Warehouse.Engines.DuckDb.WarehouseBusyException or FileNotFoundException or DirectoryNotFoundException)
+                   && WarehouseFailures.Classify(e) == FailureKind.Environment
+                ? EnvironmentFailure
+                : Failed;
         }
     }
 
