@@ -98,6 +98,16 @@ internal sealed class SchemaScripts
                 }
 
                 return;
+            case IfStatement when IsData(statement):
+                data.Add(Text(statement, batch));
+                return;
+            case DeclareVariableStatement or SetVariableStatement:
+                data.Add(Text(statement, batch));
+                return;
+            case ExecuteStatement { ExecuteSpecification.ExecutableEntity: ExecutableStringList dynamic } when !dynamic.Strings.All(v => v is StringLiteral):
+                // EXEC (N'ALTER SEQUENCE … RESTART WITH ' + @next): built at run time, so it runs with the data statements.
+                data.Add(Text(statement, batch));
+                return;
             case ExecuteStatement { ExecuteSpecification.ExecutableEntity: ExecutableStringList literal }:
                 var text = string.Concat(literal.Strings.OfType<StringLiteral>().Select(s => s.Value));
                 var nested = (TSqlScript)Parser().Parse(new StringReader(text), out var errors);
@@ -276,9 +286,17 @@ internal sealed class SchemaScripts
         }
     }
 
-    private static bool IsDeclaration(TSqlStatement statement) => statement is CreateTableStatement or CreateSchemaStatement or CreateRoleStatement
-        or CreateIndexStatement or CreateSequenceStatement or CreateViewStatement or CreateProcedureStatement
-        or ExecuteStatement { ExecuteSpecification.ExecutableEntity: ExecutableStringList };
+    private static bool IsDeclaration(TSqlStatement statement) =>
+        statement is CreateTableStatement or CreateSchemaStatement or CreateRoleStatement
+            or CreateIndexStatement or CreateColumnStoreIndexStatement or CreateSequenceStatement or CreateViewStatement or CreateProcedureStatement
+            or AlterTableAddTableElementStatement or AlterTableAlterColumnStatement or AlterTableDropTableElementStatement
+            or DropIndexStatement or DropTableStatement or DropViewStatement
+        || (statement is ExecuteStatement { ExecuteSpecification.ExecutableEntity: ExecutableStringList list } && list.Strings.All(v => v is StringLiteral));
+
+    /// <summary>A guarded block that only writes rows (IF EXISTS (…) UPDATE …): it runs with the data statements.</summary>
+    private static bool IsData(TSqlStatement statement) => statement is IfStatement guarded
+        && Inner(guarded.ThenStatement).Concat(guarded.ElseStatement is null ? [] : Inner(guarded.ElseStatement))
+            .All(s => s is InsertStatement or UpdateStatement or DeleteStatement or MergeStatement or PrintStatement || (s is IfStatement && IsData(s)));
 
     private static IEnumerable<TSqlStatement> Inner(TSqlStatement statement) => statement is BeginEndBlockStatement block
         ? block.StatementList.Statements

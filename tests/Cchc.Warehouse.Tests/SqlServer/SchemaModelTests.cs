@@ -63,6 +63,16 @@ public sealed class SchemaModelTests
             GO
             UPDATE dw.dim_index SET probe_note = N'x';
             GO
+            IF COL_LENGTH(N'dw.dim_index', N'probe_flag') IS NULL
+                ALTER TABLE dw.dim_index ADD probe_flag BIT NOT NULL DEFAULT 0;
+            GO
+            DECLARE @next BIGINT = (SELECT COALESCE(MAX(run_id), 0) + 1 FROM etl.run);
+            DECLARE @text NVARCHAR(20) = CAST(@next AS NVARCHAR(20));
+            EXEC (N'ALTER SEQUENCE etl.probe_id RESTART WITH ' + @text);
+            GO
+            IF EXISTS (SELECT 1 FROM dw.dim_index WHERE probe_note IS NULL)
+                UPDATE dw.dim_index SET probe_note = N'y' WHERE probe_note IS NULL;
+            GO
             """));
         scripts.Add(new MigrationScript(WarehouseTarget.SqlServer, "views/rpt.probe.sql", null,
             "CREATE OR ALTER VIEW rpt.probe AS SELECT index_code, probe_note FROM dw.dim_index;\nGO\n"));
@@ -72,7 +82,11 @@ public sealed class SchemaModelTests
         Assert.Contains("rpt.probe", names);
         Assert.Contains("etl.probe_id", names);
         Assert.DoesNotContain("dw.probe_gone", names);
-        Assert.Contains(model.Scripts.Data, d => d.Script.Name == "9998_probe.sql" && d.Statements.Single().StartsWith("UPDATE dw.dim_index", StringComparison.Ordinal));
+        var data = Assert.Single(model.Scripts.Data, d => d.Script.Name == "9998_probe.sql").Statements;
+        Assert.StartsWith("UPDATE dw.dim_index", data[0], StringComparison.Ordinal);
+        Assert.Contains(data, d => d.StartsWith("EXEC (N'ALTER SEQUENCE", StringComparison.Ordinal));
+        Assert.Contains(data, d => d.StartsWith("IF EXISTS", StringComparison.Ordinal));
+        Assert.Contains(model.Scripts.Objects, o => o.Key == "table dw.dim_index" && o.Sql.Contains("probe_flag", StringComparison.Ordinal));
     }
 
     [Fact]
