@@ -90,6 +90,17 @@ public sealed class SchemaModelTests
     }
 
     [Fact]
+    public void The_post_deployment_script_validates_against_the_model_batch_by_batch()
+    {
+        var script = DacPackageWriter.PostDeploymentScript(SchemaScripts.Read());
+        var batches = new MigrationScript(WarehouseTarget.SqlServer, "postdeploy.sql", 0, script).Statements();
+        Assert.True(batches.Count > MigrationScript.For(WarehouseTarget.SqlServer).Count, $"only {batches.Count} batches");
+        var failures = Cchc.TestSupport.SqlServer.ModelCheck.Failures(
+            batches.Select((sql, i) => new Cchc.TestSupport.SqlServer.TypedStatement($"postdeploy batch {i + 1}", sql, [])));
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
     public void A_migration_statement_without_a_place_in_the_model_fails_the_build_naming_its_script()
     {
         var scripts = MigrationScript.For(WarehouseTarget.SqlServer).Append(new MigrationScript(WarehouseTarget.SqlServer, "9999_probe.sql", 9999,
