@@ -40,6 +40,7 @@ internal static class CliApp
         new DriversCommand(),
         new WhatIfCommand(),
         new ReportCommand(),
+        new DacpacCommand(),
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -75,7 +76,6 @@ internal static class CliApp
         UsageException => Usage,
         WarehouseBusyException => WriterBusy,
         FileNotFoundException or DirectoryNotFoundException => Failed,
-        UnauthorizedAccessException => EnvironmentFailure,
         _ when FileGuard.IsEnvironmentFailure(e) => EnvironmentFailure,
         _ => Failed,
     };

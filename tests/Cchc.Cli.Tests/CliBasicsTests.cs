@@ -38,7 +38,7 @@ public sealed class CliBasicsTests
     {
         using var temp = new TempWarehouse();
         temp.Close();
-        var (code, output, _) = CliHarness.Run("status", "--warehouse", temp.Target.ToString(), "--json");
+        var (code, output, _) = CliHarness.Run("status", "--warehouse", temp.Target.Spec(), "--json");
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
         var indices = json.RootElement.GetProperty("indices").EnumerateArray().Select(i => i.GetProperty("index_code").GetString()).ToList();

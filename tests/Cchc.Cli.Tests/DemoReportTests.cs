@@ -26,6 +26,10 @@ public sealed class DemoReportTests(DemoWarehouse demo)
         Assert.Contains("Lâm Đồng: báo cáo Chỉ số CCHC năm 2024", html);
         Assert.Contains("dữ liệu tổng hợp (synthetic)", html);
         Assert.Contains("Tính bởi Cchc.Reports.Analytics", html);
+        // A report travels: it names the engine and the file, never the folder, server, database or user.
+        Assert.DoesNotContain(demo.Directory, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("duckdb:", html, StringComparison.Ordinal);
+        Assert.Contains(demo.Target.DisplayName, html, StringComparison.Ordinal);
         var charts = Directory.GetFiles(Path.Combine(demo.Directory, "report"), "*.png").Select(Path.GetFileName).ToList();
         foreach (var chart in new[] { "01-rank-history.png", "03-score-waterfall.png", "04-rank-attribution.png", "07-model-importance.png", "08-what-if.png", "09-one-stop-on-time.png", "10-index-scatter.png" })
         {

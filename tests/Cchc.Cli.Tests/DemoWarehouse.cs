@@ -1,17 +1,26 @@
+using Cchc.TestSupport;
+using Cchc.TestSupport.SqlServer;
 using Cchc.Warehouse;
 
 namespace Cchc.Cli.Tests;
 
 /// <summary>
 /// One run of <c>cchc demo</c> (the README's first command) shared by the tests that read its output and its
-/// warehouse: the sample is deterministic, so one run serves them all.
+/// warehouse: the sample is deterministic, so one run serves them all. On SQL Server (<see cref="TestEngine"/>) the demo
+/// runs with <c>--warehouse sqlserver:…</c> into a database of its own.
 /// </summary>
 public sealed class DemoWarehouse : IDisposable
 {
+    private readonly SqlServerTestDatabase? _database;
+
     public DemoWarehouse()
     {
         Directory = Path.Combine(Path.GetTempPath(), "cchc-demo-" + Guid.NewGuid().ToString("N")[..8]);
-        (ExitCode, Out, Err) = CliHarness.Run("demo", "--out", Directory);
+        _database = TestEngine.IsSqlServer ? new SqlServerTestDatabase() : null;
+        Target = _database?.Target ?? new WarehouseTarget(WarehouseTarget.DuckDb, Path.Combine(Directory, "cchc.duckdb"));
+        (ExitCode, Out, Err) = _database is null
+            ? CliHarness.Run("demo", "--out", Directory)
+            : CliHarness.Run("demo", "--out", Directory, "--warehouse", "sqlserver:" + _database.ConnectionString);
     }
 
     public string Directory { get; }
@@ -22,7 +31,7 @@ public sealed class DemoWarehouse : IDisposable
 
     public string Err { get; }
 
-    public WarehouseTarget Target => new(WarehouseTarget.DuckDb, Path.Combine(Directory, "cchc.duckdb"));
+    public WarehouseTarget Target { get; }
 
     /// <summary>Opens the demo warehouse (the demo has finished writing, so its lock is free).</summary>
     public IWarehouse Open()
@@ -33,6 +42,7 @@ public sealed class DemoWarehouse : IDisposable
 
     public void Dispose()
     {
+        _database?.Dispose();
         if (System.IO.Directory.Exists(Directory))
         {
             System.IO.Directory.Delete(Directory, recursive: true);

@@ -18,7 +18,7 @@ public sealed class DqCommandTests
     {
         using var temp = new TempWarehouse();
         temp.Close();
-        var warehouse = "duckdb:" + temp.Target.Location;
+        var warehouse = temp.Target.Spec();
         var fixture = SharedData.Fixture("plan", "ke-hoach-3770-phu-luc.csv");
 
         var load = Run("load", "plan", fixture, "--warehouse", warehouse, "--quiet");
@@ -46,7 +46,7 @@ public sealed class DqCommandTests
     {
         using var temp = new TempWarehouse();
         temp.Close();
-        var warehouse = "duckdb:" + temp.Target.Location;
+        var warehouse = temp.Target.Spec();
         var fixture = SharedData.Fixture("plan", "ke-hoach-3770-phu-luc.csv");
 
         var contradiction = Run("load", "plan", fixture, "--province", "Hà Nội", "--warehouse", warehouse, "--quiet");

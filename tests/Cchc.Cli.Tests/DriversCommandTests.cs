@@ -13,7 +13,7 @@ public sealed class DriversCommandTests(ITestOutputHelper output)
     private (int Code, string Out, string Err) Run(TempWarehouse temp, params string[] args)
     {
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var code = CliApp.Run([.. args, "--warehouse", temp.Target.ToString()], stdout, stderr);
+        var code = CliApp.Run([.. args, "--warehouse", temp.Target.Spec()], stdout, stderr);
         output.WriteLine($"$ cchc {string.Join(' ', args)}  → exit {code}\n{stdout}\n{stderr}");
         return (code, stdout.ToString(), stderr.ToString());
     }

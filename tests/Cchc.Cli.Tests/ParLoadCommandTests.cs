@@ -28,7 +28,7 @@ public sealed class ParLoadCommandTests
         using var stderr = new StringWriter();
 
         // Named explicitly: a folder's files are only taken when their content is PAR, and this one is not a workbook.
-        var exit = CliApp.Run(["load", "par", bad, good, "--warehouse", "duckdb:" + temp.Target.Location], stdout, stderr);
+        var exit = CliApp.Run(["load", "par", bad, good, "--warehouse", temp.Target.Spec()], stdout, stderr);
 
         Assert.Equal(CliApp.Failed, exit);
         var text = stdout.ToString();

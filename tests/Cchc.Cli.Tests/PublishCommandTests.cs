@@ -12,11 +12,11 @@ public sealed class PublishCommandTests
     [Fact]
     public void Publish_writes_the_read_only_copy_beside_the_warehouse()
     {
-        using var temp = new TempWarehouse();
+        using var temp = new TempWarehouse(WarehouseTarget.DuckDb);
         LoadOneScore(temp.Warehouse);
         temp.Close();
 
-        var (code, stdout, stderr) = Run("publish", "--warehouse", temp.Target.ToString(), "--json");
+        var (code, stdout, stderr) = Run("publish", "--warehouse", temp.Target.Spec(), "--json");
 
         Assert.True(code == CliApp.Ok, stderr);
         using var json = JsonDocument.Parse(stdout);
@@ -29,11 +29,11 @@ public sealed class PublishCommandTests
     [Fact]
     public void Publish_to_another_file_and_report_it()
     {
-        using var temp = new TempWarehouse();
+        using var temp = new TempWarehouse(WarehouseTarget.DuckDb);
         temp.Close();
         var destination = Path.Combine(temp.Directory, "powerbi", "cchc.duckdb");
 
-        var (code, stdout, stderr) = Run("publish", "--warehouse", temp.Target.ToString(), "--to", destination);
+        var (code, stdout, stderr) = Run("publish", "--warehouse", temp.Target.Spec(), "--to", destination);
 
         Assert.True(code == CliApp.Ok, stderr);
         Assert.StartsWith($"Published {destination} (", stdout.Trim(), StringComparison.Ordinal);
@@ -43,7 +43,7 @@ public sealed class PublishCommandTests
     [Fact]
     public void After_a_load_a_copy_that_cannot_be_replaced_is_a_warning_not_a_failure()
     {
-        using var temp = new TempWarehouse();
+        using var temp = new TempWarehouse(WarehouseTarget.DuckDb);
         var warehouse = (DuckDbWarehouse)temp.Warehouse;
         LoadOneScore(warehouse);
         var stdout = new StringWriter();

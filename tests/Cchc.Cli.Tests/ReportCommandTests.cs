@@ -27,7 +27,7 @@ public sealed class ReportCommandTests : IDisposable
         _temp.Close();
     }
 
-    private string Warehouse => "duckdb:" + _temp.Target.Location;
+    private string Warehouse => _temp.Target.Spec();
 
     [Fact]
     public void Report_for_a_province_named_in_Vietnamese_writes_index_html_and_prints_its_path()

@@ -3,24 +3,30 @@ using Cchc.TestSupport.SqlServer;
 
 namespace Cchc.Cli.Tests;
 
-/// <summary><c>cchc status</c> reads the warehouse with portable SQL: what it sends to SQL Server must be valid T-SQL.</summary>
+/// <summary>
+/// <c>cchc status</c> opens SQL Server read-only (no migration, nothing written) and reads rpt views only, so that a
+/// member of the report reader role may run it; what it sends validates against the DacFx model of the schema.
+/// </summary>
 public sealed class SqlServerStatusTests
 {
     [Fact]
-    public void Status_queries_parse_as_TSql()
+    public void Status_opens_read_only_reads_rpt_only_and_validates_against_the_schema_model()
     {
-        var connection = new RecordingConnection();
-        using (var warehouse = SqlServerRecording.Open(connection))
+        var connection = SqlServerRecording.ReaderConnection();
+        using (var warehouse = SqlServerRecording.OpenReadOnly(connection))
         {
-            var before = connection.Statements.Count;
+            Assert.True(warehouse.IsReadOnly);
+            var before = connection.Commands.Count;
             WarehouseStatus.Read(warehouse, 5);
-            var status = connection.Statements.Skip(before).ToList();
+            var status = connection.Commands.Skip(before).ToList();
             Assert.Equal(5, status.Count); // indices, runs, files, inbox deferrals, inbox attempts
-            Assert.Contains("OFFSET 0 ROWS FETCH NEXT @runs ROWS ONLY", status[1], StringComparison.Ordinal);
-            Assert.Contains("OFFSET 0 ROWS FETCH NEXT @files ROWS ONLY", status[2], StringComparison.Ordinal);
-            Assert.Contains("etl.[file]", status[0], StringComparison.Ordinal);
-            var failures = TSql.Failures(status.Select((sql, i) => ($"status statement {i + 1}", sql)));
+            Assert.Contains("OFFSET 0 ROWS FETCH NEXT @runs ROWS ONLY", status[1].Sql, StringComparison.Ordinal);
+            Assert.Contains("OFFSET 0 ROWS FETCH NEXT @files ROWS ONLY", status[2].Sql, StringComparison.Ordinal);
+            Assert.All(connection.Commands, c => Assert.DoesNotMatch(@"\b(dw|etl)\.", c.Sql));
+            Assert.DoesNotContain(connection.Commands, c => c.Sql.Contains("sp_getapplock", StringComparison.Ordinal) || c.Sql.Contains("CREATE ", StringComparison.Ordinal));
+            var failures = ModelCheck.Failures(ModelCheck.Typed(connection.Commands, "status statement"));
             Assert.True(failures.Count == 0, string.Join("\n", failures));
+            Assert.Throws<InvalidOperationException>(() => warehouse.StartRun("not allowed"));
         }
     }
 

@@ -1,30 +1,42 @@
+using Cchc.TestSupport.SqlServer;
 using Cchc.Warehouse;
+using Cchc.Warehouse.Engines;
+using Cchc.Warehouse.Engines.DuckDb;
 
 namespace Cchc.TestSupport;
 
+/// <summary>One statement a caller sent, as SQL Server would receive it (before the engine's parameter rewrite), with its parameters.</summary>
+public sealed record RecordedSql(string Sql, object? Parameters);
+
 /// <summary>
-/// Passes every call to a real warehouse and keeps the SQL text of each query and statement its callers write, as they
-/// wrote it (before the engine's dialect), including what they send through the load sessions it opens.
+/// Passes every call to a real warehouse and keeps the SQL text of each query and statement its callers write, with
+/// their parameters, including what they send through the load sessions it opens. Callers get a <see cref="DualDialect"/>:
+/// the inner engine runs its own spelling, and the recorded text is SQL Server's, so that what callers would send to
+/// SQL Server can be validated whichever engine ran the test.
 /// </summary>
 public sealed class RecordingWarehouse(IWarehouse inner) : IWarehouse
 {
-    public List<string> Statements { get; } = [];
+    private readonly DualDialect _dialect = new(inner.Dialect, SqlServerDialect.Instance);
+
+    public List<RecordedSql> Statements { get; } = [];
 
     public WarehouseTarget Target => inner.Target;
 
     public int SchemaVersion => inner.SchemaVersion;
 
-    public IReadOnlyList<T> Query<T>(string sql, object? param = null)
-    {
-        Statements.Add(sql);
-        return inner.Query<T>(sql, param);
-    }
+    public SqlDialect Dialect => _dialect;
 
-    public int Execute(string sql, object? param = null)
-    {
-        Statements.Add(sql);
-        return inner.Execute(sql, param);
-    }
+    public bool IsReadOnly => inner.IsReadOnly;
+
+    public PublishedCopy? Publish(string? destination = null) => inner.Publish(destination);
+
+    public IReadOnlyList<string> ConfigurationWarnings() => inner.ConfigurationWarnings();
+
+    public IReadOnlyList<long> CloseInterruptedRuns(long currentRunId) => inner.CloseInterruptedRuns(currentRunId);
+
+    public IReadOnlyList<T> Query<T>(string sql, object? param = null) => inner.Query<T>(Record(sql, param), param);
+
+    public int Execute(string sql, object? param = null) => inner.Execute(Record(sql, param), param);
 
     public long StartRun(string command) => inner.StartRun(command);
 
@@ -33,15 +45,22 @@ public sealed class RecordingWarehouse(IWarehouse inner) : IWarehouse
     public void RecordFailedFile(long runId, SourceFileInfo file, string message, IReadOnlyList<QuarantineRecord> rejected) =>
         inner.RecordFailedFile(runId, file, message, rejected);
 
-    public ILoadSession BeginFile(long runId, SourceFileInfo file) => new RecordingSession(inner.BeginFile(runId, file), Statements);
+    public ILoadSession BeginFile(long runId, SourceFileInfo file) => new RecordingSession(inner.BeginFile(runId, file), this);
 
-    public IWarehouseTransaction BeginTransaction() => new RecordingTransaction(inner.BeginTransaction(), Statements);
+    public IWarehouseTransaction BeginTransaction() => new RecordingTransaction(inner.BeginTransaction(), this);
 
     public void Dispose() => inner.Dispose();
+
+    /// <summary>Keeps the SQL Server text and returns what the inner engine runs.</summary>
+    internal string Record(string sql, object? param)
+    {
+        Statements.Add(new RecordedSql(_dialect.Render(sql, forExecution: false), param));
+        return _dialect.Render(sql, forExecution: true);
+    }
 }
 
 /// <summary>A load session that keeps the SQL its caller sends (the engine's own bulk and score SQL is not recorded).</summary>
-public sealed class RecordingSession(ILoadSession inner, List<string> statements) : ILoadSession
+public sealed class RecordingSession(ILoadSession inner, RecordingWarehouse recorder) : ILoadSession
 {
     public long FileId => inner.FileId;
 
@@ -54,17 +73,9 @@ public sealed class RecordingSession(ILoadSession inner, List<string> statements
 
     public void ClaimScope(FileScope scope) => inner.ClaimScope(scope);
 
-    public int Execute(string sql, object? param = null)
-    {
-        statements.Add(sql);
-        return inner.Execute(sql, param);
-    }
+    public int Execute(string sql, object? param = null) => inner.Execute(recorder.Record(sql, param), param);
 
-    public IReadOnlyList<T> Query<T>(string sql, object? param = null)
-    {
-        statements.Add(sql);
-        return inner.Query<T>(sql, param);
-    }
+    public IReadOnlyList<T> Query<T>(string sql, object? param = null) => inner.Query<T>(recorder.Record(sql, param), param);
 
     public IBulkWriter CreateBulkWriter(string table, IReadOnlyList<string> columns) => inner.CreateBulkWriter(table, columns);
 
@@ -74,19 +85,11 @@ public sealed class RecordingSession(ILoadSession inner, List<string> statements
 }
 
 /// <summary>A warehouse transaction that keeps the SQL its caller sends.</summary>
-public sealed class RecordingTransaction(IWarehouseTransaction inner, List<string> statements) : IWarehouseTransaction
+public sealed class RecordingTransaction(IWarehouseTransaction inner, RecordingWarehouse recorder) : IWarehouseTransaction
 {
-    public IReadOnlyList<T> Query<T>(string sql, object? param = null)
-    {
-        statements.Add(sql);
-        return inner.Query<T>(sql, param);
-    }
+    public IReadOnlyList<T> Query<T>(string sql, object? param = null) => inner.Query<T>(recorder.Record(sql, param), param);
 
-    public int Execute(string sql, object? param = null)
-    {
-        statements.Add(sql);
-        return inner.Execute(sql, param);
-    }
+    public int Execute(string sql, object? param = null) => inner.Execute(recorder.Record(sql, param), param);
 
     public void Commit() => inner.Commit();
 

@@ -21,7 +21,7 @@ public sealed class PublishedCopyTests(LoadedWarehouse loaded)
         var writer = (DuckDbWarehouse)loaded.Warehouse;
         var expected = Snapshot(writer);
 
-        var copy = writer.Publish();
+        var copy = writer.Publish()!;
 
         Assert.Equal(Path.Combine(loaded.Directory, "test.published.duckdb"), copy.Path);
         Assert.True(copy.SizeBytes > 0);
@@ -55,11 +55,11 @@ public sealed class PublishedCopyTests(LoadedWarehouse loaded)
     [Fact]
     public void A_reader_keeps_its_view_while_a_load_runs_and_publishes_and_the_next_open_sees_the_new_data()
     {
-        using var temp = new TempWarehouse();
+        using var temp = new TempWarehouse(WarehouseTarget.DuckDb);
         var writer = (DuckDbWarehouse)temp.Warehouse;
         ScoreSamples.Load(writer, IndexCodes.Pci, [2015]);
         var before = Snapshot(writer);
-        var published = writer.Publish().Path;
+        var published = writer.Publish()!.Path;
 
         using var holder = Reader.Start(published, hold: true);
         Assert.Equal(Format(before), holder.ReadLine());
@@ -95,6 +95,49 @@ public sealed class PublishedCopyTests(LoadedWarehouse loaded)
         Assert.Equal(Format(before), holder.ReadLine(askAgain: true));
         Assert.Equal(0, holder.WaitForExit());
         Assert.Empty(Directory.GetFiles(temp.Directory, "*.tmp-*"));
+    }
+
+    [Fact]
+    public void The_published_copy_carries_no_quarantined_raw_values_folders_or_host_names()
+    {
+        using var temp = new TempWarehouse(WarehouseTarget.DuckDb);
+        const string applicant = "Nguyễn Thị Hoa;CCCD 079188001234;0912 345 678";
+        var run = temp.Warehouse.StartRun("load onestop");
+        temp.Warehouse.RecordFailedFile(run, new SourceFileInfo("/home/analyst/private/exports/mot-cua-2024.csv", "onestop", new string('q', 64), 10),
+            "no header", [new QuarantineRecord(new SourceLocation("mot-cua-2024.csv", "Sheet1", 7, "C"), "unparseable received date", applicant)]);
+        temp.Warehouse.FinishRun(run, "failed");
+
+        var copy = temp.Warehouse.Publish()!;
+        Assert.Equal(applicant, temp.Warehouse.Query<string>("SELECT raw_values FROM etl.quarantine").Single());
+        using (var reader = new DuckDBConnection($"Data Source={copy.Path};ACCESS_MODE=READ_ONLY"))
+        {
+            reader.Open();
+            Assert.Equal((1L, 0L), Scalar2(reader, "SELECT COUNT(*), COUNT(raw_values) FROM etl.quarantine"));
+            Assert.Equal("unparseable received date", Scalar(reader, "SELECT reason FROM etl.quarantine"));
+            Assert.Equal("mot-cua-2024.csv", Scalar(reader, "SELECT path FROM etl.file"));
+            Assert.Equal(string.Empty, Scalar(reader, "SELECT host FROM etl.run"));
+            Assert.Equal("load onestop", Scalar(reader, "SELECT command FROM rpt.load_run"));
+        }
+
+        var bytes = File.ReadAllBytes(copy.Path);
+        Assert.Equal(-1, bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes("079188001234")));
+        Assert.Equal(-1, bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes("/home/analyst")));
+    }
+
+    private static string? Scalar(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar()?.ToString();
+    }
+
+    private static (long, long) Scalar2(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var rows = command.ExecuteReader();
+        rows.Read();
+        return (rows.GetInt64(0), rows.GetInt64(1));
     }
 
     private static (long Rows, double Sum) Snapshot(IWarehouse warehouse) =>

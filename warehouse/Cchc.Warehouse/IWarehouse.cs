@@ -1,4 +1,6 @@
-using System.Data;
+using Cchc.Warehouse.Engines;
+using Cchc.Warehouse.Engines.DuckDb;
+using Cchc.Warehouse.Engines.SqlServer;
 
 namespace Cchc.Warehouse;
 
@@ -13,6 +15,27 @@ public interface IWarehouse : IDisposable
 
     /// <summary>Latest applied schema migration.</summary>
     int SchemaVersion { get; }
+
+    /// <summary>How this engine spells what differs between engines (booleans, GREATEST, row limits, MERGE…).</summary>
+    SqlDialect Dialect => Target.Engine == WarehouseTarget.SqlServer ? SqlServerDialect.Instance : DuckDbDialect.Instance;
+
+    /// <summary>Opened by <see cref="WarehouseFactory.OpenReadOnly"/>: no migrations ran and nothing may be written.</summary>
+    bool IsReadOnly => false;
+
+    /// <summary>
+    /// Refreshes the read-only copy that readers open, where the engine needs one (DuckDB: one writer or many readers);
+    /// null where readers query the warehouse itself (SQL Server, under READ_COMMITTED_SNAPSHOT).
+    /// </summary>
+    PublishedCopy? Publish(string? destination = null) => null;
+
+    /// <summary>
+    /// Marks 'interrupted' the runs still 'running' whose writer has gone (never one whose writer is alive, in this
+    /// process or, on SQL Server, in another session); returns their ids.
+    /// </summary>
+    IReadOnlyList<long> CloseInterruptedRuns(long currentRunId) => [];
+
+    /// <summary>Settings of the database a DBA should change, in words (e.g. READ_COMMITTED_SNAPSHOT off); empty when none.</summary>
+    IReadOnlyList<string> ConfigurationWarnings() => [];
 
     IReadOnlyList<T> Query<T>(string sql, object? param = null);
 

@@ -136,7 +136,7 @@ internal sealed class BenchCommand : ICommand
         raw.Execute($"SET memory_limit = '{memoryLimit}'");
         var literal = "'" + csv.Replace("'", "''", StringComparison.Ordinal) + "'";
         var clock = Stopwatch.StartNew();
-        raw.Execute($"CREATE TABLE raw_dossier AS SELECT * FROM read_csv({literal}, skip = 1, header = true)");
+        raw.Execute($"CREATE TABLE raw_dossier AS SELECT * FROM read_csv({literal}, skip = 1, header = {raw.Dialect.True})");
         var seconds = clock.Elapsed.TotalSeconds;
         rows = raw.Query<long>("SELECT COUNT(*) FROM raw_dossier").Single();
         return seconds;

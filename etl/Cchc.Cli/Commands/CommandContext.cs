@@ -33,8 +33,11 @@ internal sealed class CommandContext(CommandLine line, TextWriter stdout, TextWr
 
     public WarehouseTarget Target => WarehouseTarget.Resolve(Line.Option("warehouse"));
 
-    /// <summary>For reading commands (status, drivers, report).</summary>
+    /// <summary>For commands that write outside a load (dq findings, the published copy): migrates like a writer.</summary>
     public IWarehouse OpenWarehouse() => WarehouseFactory.Open(Target);
+
+    /// <summary>For reading commands (status, report, drivers, whatif): read-only, no migrations, so a report reader's login suffices.</summary>
+    public IWarehouse OpenForReading() => WarehouseFactory.OpenReadOnly(Target);
 
     /// <summary>For writing commands: takes the single-writer lock first, waiting up to --wait seconds (default 0).</summary>
     public WriterSession OpenForWriting(string holder, WarehouseTarget? target = null) =>

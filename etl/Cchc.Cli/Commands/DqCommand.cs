@@ -43,7 +43,10 @@ internal sealed class DqCommand : ICommand
         var index = context.Line.Option("index")?.ToUpperInvariant();
         var year = context.Line.IntOption("year");
         var province = ResolveProvince(context.Line.Option("province"), year);
-        using var warehouse = context.OpenWarehouse();
+        // Findings are written under the writer lock (their ids are taken as MAX + 1); --no-run only reads.
+        using var writer = context.Line.Has("no-run") ? null : context.OpenForWriting("cchc dq");
+        using var reader = writer is null ? context.OpenForReading() : null;
+        var warehouse = writer?.Warehouse ?? reader!;
         long? runId = null;
         if (!context.Line.Has("no-run"))
         {

@@ -33,7 +33,7 @@ internal sealed class DriversCommand : ICommand
         var year = ProvinceArgument.Year(context);
         var index = ProvinceArgument.Index(context);
         var province = ProvinceArgument.Resolve(context, year);
-        using var warehouse = context.OpenWarehouse();
+        using var warehouse = context.OpenForReading();
         var source = new AnalyticsSource(warehouse);
         var models = !context.Line.Has("no-models");
         if (models)

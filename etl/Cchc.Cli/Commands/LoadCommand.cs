@@ -2,6 +2,7 @@ using System.Globalization;
 using Cchc.Cli.Output;
 using Cchc.Cli.Parsing;
 using Cchc.Etl.Loading;
+using Cchc.Warehouse;
 using Cchc.Warehouse.Quality;
 
 namespace Cchc.Cli.Commands;
@@ -134,7 +135,9 @@ internal sealed class LoadCommand : ICommand
                 {
                     var item = board.Start($"[{i + 1}/{files.Count}] {loader.Kind} {Path.GetFileName(files[i])}");
                     // One file's failure (whatever it provokes) is that file's; only the machine failing stops the run.
-                    var result = FileGuard.Load(loader, warehouse, runId, files[i], item);
+                    var result = FileGuard.Load(loader, warehouse, runId, files[i], item, onRetry: (e, attempt, delay) =>
+                        context.Err.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"      attempt {attempt} failed transiently ({e.Message.ReplaceLineEndings(" ")}); trying again in {delay.TotalSeconds:0.0} s")));
                     results.Add(result);
                     item.Finish(result.Succeeded
                         ? string.Create(CultureInfo.InvariantCulture,

@@ -2,7 +2,6 @@ using System.Globalization;
 using Cchc.Cli.Parsing;
 using Cchc.Warehouse;
 using Cchc.Warehouse.Engines.DuckDb;
-using DuckDB.NET.Data;
 
 namespace Cchc.Cli.Commands;
 
@@ -27,13 +26,12 @@ internal sealed class PublishCommand : ICommand
     public int Run(CommandContext context)
     {
         using var warehouse = context.OpenWarehouse();
-        if (warehouse is not DuckDbWarehouse duck)
+        if (warehouse.Publish(context.Line.Option("to")) is not { } copy)
         {
-            context.Out.WriteLine($"Nothing to publish: {warehouse.Target} serves readers directly (READ_COMMITTED_SNAPSHOT; see warehouse/README.md).");
+            context.Out.WriteLine($"Nothing to publish: {warehouse.Target.Engine} serves readers directly (READ_COMMITTED_SNAPSHOT; see warehouse/README.md).");
             return CliApp.Ok;
         }
 
-        var copy = duck.Publish(context.Line.Option("to"));
         if (context.Json)
         {
             context.WriteJson(new { copy.Path, copy.SizeBytes, Seconds = Math.Round(copy.Elapsed.TotalSeconds, 3) });
@@ -52,17 +50,16 @@ internal sealed class PublishCommand : ICommand
     /// </summary>
     internal static void AfterLoad(CommandContext context, IWarehouse warehouse)
     {
-        if (warehouse is not DuckDbWarehouse duck || duck.DatabasePath == ":memory:")
-        {
-            return;
-        }
-
         try
         {
-            var copy = duck.Publish();
+            if (warehouse.Publish() is not { } copy)
+            {
+                return;
+            }
+
             context.Progress($"Published the read-only copy {copy.Path} ({Describe(copy)})");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DuckDBException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             context.Err.WriteLine($"warning: the load committed, but the read-only copy was not refreshed: {e.Message}");
         }

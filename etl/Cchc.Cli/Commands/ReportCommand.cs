@@ -41,7 +41,7 @@ internal sealed class ReportCommand : ICommand
         var index = (line.Option("index") ?? IndexCodes.Par).ToUpperInvariant();
         var language = Language(line.Option("lang"));
         var province = line.Has("all") ? null : ResolveProvince(line.RequireOption("province"), year);
-        using var warehouse = context.OpenWarehouse();
+        using var warehouse = context.OpenForReading();
         var runner = new ReportRunner(warehouse);
         try
         {

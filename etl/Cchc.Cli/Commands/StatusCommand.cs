@@ -3,11 +3,13 @@ using Cchc.Cli.Output;
 using Cchc.Cli.Parsing;
 using Cchc.Etl.Nightly;
 using Cchc.Warehouse;
-using Cchc.Warehouse.Engines.SqlServer;
 
 namespace Cchc.Cli.Commands;
 
-/// <summary><c>cchc status</c>: what is loaded per index (years, provinces, rows) and the last runs.</summary>
+/// <summary>
+/// <c>cchc status</c>: what is loaded per index (years, provinces, rows) and the last runs. It opens the warehouse
+/// read-only and reads rpt views only, so a member of the report reader role may run it.
+/// </summary>
 internal sealed class StatusCommand : ICommand
 {
     public string Name => "status";
@@ -23,7 +25,7 @@ internal sealed class StatusCommand : ICommand
 
     public int Run(CommandContext context)
     {
-        using var warehouse = context.OpenWarehouse();
+        using var warehouse = context.OpenForReading();
         var report = WarehouseStatus.Read(warehouse, context.Line.IntOption("runs") ?? 5);
         if (context.Json)
         {
@@ -32,9 +34,9 @@ internal sealed class StatusCommand : ICommand
         }
 
         context.Out.WriteLine($"Warehouse {warehouse.Target} (schema version {report.SchemaVersion})");
-        if (warehouse is SqlServerWarehouse { ReadCommittedSnapshot: false })
+        foreach (var warning in warehouse.ConfigurationWarnings())
         {
-            context.Out.WriteLine("warning: READ_COMMITTED_SNAPSHOT is off, so Power BI refreshes can block on loads; see warehouse/README.md (SQL Server).");
+            context.Out.WriteLine("warning: " + warning);
         }
 
         var indices = new ConsoleTable("index", "years", "first", "last", "provinces", "rows", "synthetic rows", "quarantined");
@@ -105,31 +107,44 @@ internal sealed record WarehouseStatus(
             SELECT i.index_code AS IndexCode,
                    CAST(COUNT(DISTINCT f.year) AS BIGINT) AS Years, MIN(f.year) AS FirstYear, MAX(f.year) AS LastYear,
                    CAST(COUNT(DISTINCT f.province_key) AS BIGINT) AS Provinces, CAST(COUNT(f.year) AS BIGINT) AS Rows,
-                   CAST(COALESCE(SUM(CASE WHEN f.is_synthetic = 1 THEN 1 ELSE 0 END), 0) AS BIGINT) AS SyntheticRows,
-                   (SELECT CAST(COUNT(*) AS BIGINT) FROM etl.quarantine q JOIN etl.file fl ON fl.file_id = q.file_id WHERE UPPER(fl.kind) = i.index_code) AS Quarantined
-            FROM dw.dim_index i LEFT JOIN dw.fact_index_score f ON f.index_code = i.index_code
+                   CAST(COALESCE(SUM(CASE WHEN f.is_synthetic = @synthetic THEN 1 ELSE 0 END), 0) AS BIGINT) AS SyntheticRows,
+                   (SELECT CAST(COALESCE(SUM(h.rows_quarantined), 0) AS BIGINT) FROM rpt.load_history h WHERE UPPER(h.kind) = i.index_code) AS Quarantined
+            FROM rpt.governance_index i LEFT JOIN rpt.index_score f ON f.index_code = i.index_code
             GROUP BY i.index_code ORDER BY i.index_code
-            """);
+            """,
+            new { synthetic = true });
         var lastRuns = warehouse.Query<RunStatus>(
-            """
-            SELECT run_id AS RunId, command AS Command, started_at AS StartedAt, ended_at AS EndedAt, status AS Status,
-                   files_loaded AS FilesLoaded, files_failed AS FilesFailed, rows_loaded AS RowsLoaded, rows_quarantined AS RowsQuarantined, message AS Message
-            FROM etl.run ORDER BY run_id DESC LIMIT @runs
-            """.Replace("LIMIT @runs", warehouse.Target.Engine == WarehouseTarget.DuckDb ? "LIMIT @runs" : "OFFSET 0 ROWS FETCH NEXT @runs ROWS ONLY", StringComparison.Ordinal),
+            warehouse.Dialect.Limit(
+                """
+                SELECT run_id AS RunId, command AS Command, started_at AS StartedAt, ended_at AS EndedAt, status AS Status,
+                       files_loaded AS FilesLoaded, files_failed AS FilesFailed, rows_loaded AS RowsLoaded, rows_quarantined AS RowsQuarantined, message AS Message
+                FROM rpt.load_run ORDER BY run_id DESC
+                """,
+                "@runs"),
             new { runs });
         var files = warehouse.Query<FileStatus>(
-            Limit(warehouse, """
-            SELECT file_id AS FileId, run_id AS RunId, file_name AS FileName, kind AS Kind, status AS Status, rows_read AS RowsRead,
-                   rows_loaded AS RowsLoaded, rows_quarantined AS RowsQuarantined, rows_skipped AS RowsSkipped
-            FROM etl.file ORDER BY file_id DESC LIMIT @files
-            """),
+            warehouse.Dialect.Limit(
+                """
+                SELECT file_id AS FileId, run_id AS RunId, file_name AS FileName, kind AS Kind, status AS Status, rows_read AS RowsRead,
+                       rows_loaded AS RowsLoaded, rows_quarantined AS RowsQuarantined, rows_skipped AS RowsSkipped
+                FROM rpt.load_history ORDER BY file_id DESC
+                """,
+                "@files"),
             new { files = Math.Max(runs * 2, 10) });
-        var inbox = new InboxMemory(warehouse);
-        return new WarehouseStatus(warehouse.SchemaVersion, indices, lastRuns, files, inbox.Deferrals(), inbox.Attempts());
+        var deferred = warehouse.Query<InboxDeferral>(
+            """
+            SELECT path AS Path, file_name AS FileName, first_deferred_at AS FirstDeferredAt, last_deferred_at AS LastDeferredAt,
+                   deferrals AS Deferrals, reason AS Reason, is_overdue AS IsOverdue
+            FROM rpt.inbox_deferral ORDER BY first_deferred_at, path
+            """);
+        var retried = warehouse.Query<InboxAttempt>(
+            """
+            SELECT sha256 AS Sha256, file_name AS FileName, attempts AS Attempts, first_attempt_at AS FirstAttemptAt,
+                   last_run_id AS LastRunId, last_reason AS LastReason
+            FROM rpt.inbox_attempt ORDER BY first_attempt_at, sha256
+            """);
+        return new WarehouseStatus(warehouse.SchemaVersion, indices, lastRuns, files, deferred, retried);
     }
-
-    private static string Limit(IWarehouse warehouse, string sql) =>
-        warehouse.Target.Engine == WarehouseTarget.DuckDb ? sql : sql.Replace("LIMIT @files", "OFFSET 0 ROWS FETCH NEXT @files ROWS ONLY", StringComparison.Ordinal);
 }
 
 internal sealed record FileStatus(long FileId, long RunId, string FileName, string Kind, string Status, long RowsRead, long RowsLoaded, long RowsQuarantined, long RowsSkipped);

@@ -34,7 +34,7 @@ internal sealed class WhatIfCommand : ICommand
         var index = ProvinceArgument.Index(context);
         var province = ProvinceArgument.Resolve(context, year);
         var set = ParseSettings(context.Line.Options("set"));
-        using var warehouse = context.OpenWarehouse();
+        using var warehouse = context.OpenForReading();
         WhatIfReport report;
         try
         {

@@ -1,38 +1,18 @@
-using Cchc.Etl.Nightly;
 using Cchc.Warehouse;
 
 namespace Cchc.Cli.Commands;
 
-/// <summary>The warehouse opened for writing under the cross-process writer lock (released on dispose or process death).</summary>
+/// <summary>
+/// The warehouse opened for writing under its single-writer lock (a lock file beside a DuckDB file, an application lock
+/// inside a SQL Server database), held until dispose or process death.
+/// </summary>
 internal sealed class WriterSession : IDisposable
 {
-    private readonly WriterLock _lock;
-
-    private WriterSession(WriterLock writerLock, IWarehouse warehouse)
-    {
-        _lock = writerLock;
-        Warehouse = warehouse;
-    }
+    private WriterSession(IWarehouse warehouse) => Warehouse = warehouse;
 
     public IWarehouse Warehouse { get; }
 
-    public static WriterSession Open(WarehouseTarget target, string holder, TimeSpan wait)
-    {
-        var writerLock = WriterLock.Acquire(target, holder, wait);
-        try
-        {
-            return new WriterSession(writerLock, WarehouseFactory.Open(target));
-        }
-        catch
-        {
-            writerLock.Dispose();
-            throw;
-        }
-    }
+    public static WriterSession Open(WarehouseTarget target, string holder, TimeSpan wait) => new(WarehouseFactory.OpenWriter(target, holder, wait));
 
-    public void Dispose()
-    {
-        Warehouse.Dispose();
-        _lock.Dispose();
-    }
+    public void Dispose() => Warehouse.Dispose();
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Cchc.Etl.Spreadsheets;
 using Cchc.Warehouse;
 
@@ -11,9 +10,6 @@ namespace Cchc.Etl.Loading;
 /// </summary>
 public static class FileGuard
 {
-    /// <summary>ENOSPC (Linux, macOS) and ERROR_DISK_FULL / ERROR_HANDLE_DISK_FULL (Windows) as IOException.HResult carries them.</summary>
-    private static readonly int[] DiskFullCodes = [28, unchecked((int)0x80070070), unchecked((int)0x80070027), 112, 39];
-
     /// <summary>The loader whose kind the content shows, or null; a loader that throws while looking counts as "not mine".</summary>
     public static IFileLoader? Recognise(IEnumerable<IFileLoader> loaders, string path)
     {
@@ -67,14 +63,19 @@ public static class FileGuard
 
     /// <summary>Loads the file; a loader that throws (a bug, a bound it did not keep, memory) gives a failed result that
     /// is recorded in etl.file with its reason. Environment failures are rethrown.</summary>
-    public static FileLoadResult Load(IFileLoader loader, IWarehouse warehouse, long runId, string path, IProgress<LoadProgress>? progress = null)
+    /// <param name="retry">How a transient failure (deadlock, timeout, dropped connection) is tried again; the load's
+    /// transaction was rolled back, so repeating it is safe. Default <see cref="RetryPolicy.Default"/>.</param>
+    /// <param name="onRetry">Told of each retry: the failure, the attempt that failed, the wait before the next.</param>
+    public static FileLoadResult Load(
+        IFileLoader loader, IWarehouse warehouse, long runId, string path, IProgress<LoadProgress>? progress = null,
+        RetryPolicy? retry = null, Action<Exception, int, TimeSpan>? onRetry = null)
     {
         ArgumentNullException.ThrowIfNull(loader);
         ArgumentNullException.ThrowIfNull(warehouse);
         var started = DateTime.UtcNow;
         try
         {
-            return loader.Load(warehouse, runId, path, progress);
+            return (retry ?? RetryPolicy.Default).Run(() => loader.Load(warehouse, runId, path, progress), onRetry);
         }
         catch (Exception e) when (!IsEnvironmentFailure(e))
         {
@@ -106,22 +107,11 @@ public static class FileGuard
     }
 
     /// <summary>
-    /// Failures of the machine rather than of the file, after which the run stops (the file stays for the next run): a
-    /// commit that failed, a full disk, a database that reports an I/O error or went away. Everything else a file can
-    /// provoke — damaged content, a reader's bug, running out of memory on it — is that file's failure.
+    /// Failures of the machine rather than of the file, after which the run stops (the file stays for the next run):
+    /// what <see cref="WarehouseFailures"/> calls the environment (a failed commit, a full disk or log, permission
+    /// denied) and a transient failure that outlived its retries (a connection that stayed lost). Everything else a file
+    /// can provoke — damaged content, a reader's bug, running out of memory on it — is that file's failure.
     /// </summary>
-    public static bool IsEnvironmentFailure(Exception e)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        return e switch
-        {
-            WarehouseCommitException => true,
-            IOException io when DiskFullCodes.Contains(io.HResult) || ContainsAny(io.Message, "No space left", "disk full", "not enough space") => true,
-            DbException db => ContainsAny(db.Message, "IO Error", "No space", "disk", "invalidated", "Could not write", "connection", "transport-level", "network"),
-            _ => e.InnerException is not null && IsEnvironmentFailure(e.InnerException),
-        };
-    }
-
-    private static bool ContainsAny(string text, params string[] parts) =>
-        parts.Any(p => text.Contains(p, StringComparison.OrdinalIgnoreCase));
+    public static bool IsEnvironmentFailure(Exception e) =>
+        WarehouseFailures.Classify(e) is FailureKind.Environment or FailureKind.Transient;
 }

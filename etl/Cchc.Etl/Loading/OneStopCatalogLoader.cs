@@ -16,6 +16,8 @@ public sealed class OneStopCatalogLoader : FileLoader, IProvinceScopedLoader
 {
     public const string KindName = "onestop-catalog";
 
+    private static readonly ColumnLimits Limits = ColumnLimits.Default;
+
     /// <summary>The province of agency rows that name none (<c>--province</c>, <c>CCHC_PROVINCE</c>).</summary>
     public ProvinceSetting Province { get; init; } = ProvinceSetting.None;
 
@@ -151,12 +153,20 @@ public sealed class OneStopCatalogLoader : FileLoader, IProvinceScopedLoader
             return "a procedure needs its code (Mã TTHC) and name (Tên TTHC)";
         }
 
+        var field = Cell(sheet, r, h["field"]);
+        if ((Limits.TooLong("dw.dim_procedure", "procedure_code", code, "the procedure code (Mã TTHC)")
+             ?? Limits.TooLong("dw.dim_procedure", "procedure_name", name, "the procedure name (Tên TTHC)")
+             ?? Limits.TooLong("dw.dim_procedure", "field_name", field, "the field (Lĩnh vực)")) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var daysText = Cell(sheet, r, h["days"]);
         var days = daysText is null ? null : CellValues.ParseNumber(new string(daysText.TakeWhile(c => char.IsDigit(c) || c is ',' or '.').ToArray()));
-        var values = new { code, name, field = Cell(sheet, r, h["field"]), days = days is null ? (int?)null : (int)days.Value, fileId = session.FileId };
+        var values = new { code, name, field, days = days is null ? (int?)null : (int)days.Value, fileId = session.FileId, inferred = false };
         var updated = session.Execute(
             """
-            UPDATE dw.dim_procedure SET procedure_name = @name, field_name = @field, statutory_days = @days, is_inferred = FALSE, updated_file_id = @fileId
+            UPDATE dw.dim_procedure SET procedure_name = @name, field_name = @field, statutory_days = @days, is_inferred = @inferred, updated_file_id = @fileId
             WHERE procedure_code = @code
             """, values);
         if (updated == 0)
@@ -165,8 +175,8 @@ public sealed class OneStopCatalogLoader : FileLoader, IProvinceScopedLoader
             session.Execute(
                 """
                 INSERT INTO dw.dim_procedure (procedure_key, procedure_code, procedure_name, field_name, statutory_days, is_inferred, first_seen_file_id, updated_file_id)
-                VALUES (@key, @code, @name, @field, @days, FALSE, @fileId, @fileId)
-                """, new { key, values.code, values.name, values.field, values.days, values.fileId });
+                VALUES (@key, @code, @name, @field, @days, @inferred, @fileId, @fileId)
+                """, new { key, values.code, values.name, values.field, values.days, values.fileId, values.inferred });
         }
 
         return null;
@@ -182,6 +192,12 @@ public sealed class OneStopCatalogLoader : FileLoader, IProvinceScopedLoader
         if (code is null || name is null || provinceText is null)
         {
             return "an agency needs its code (Mã cơ quan), name (Tên cơ quan) and province (Tỉnh)";
+        }
+
+        if ((Limits.TooLong("dw.dim_onestop_agency", "agency_code", code, "the agency code (Mã cơ quan)")
+             ?? Limits.TooLong("dw.dim_onestop_agency", "agency_name", name, "the agency name (Tên cơ quan)")) is { } tooLong)
+        {
+            return tooLong;
         }
 
         if (ProvinceOnDay.Code(provinceText) is not { } gso)
@@ -202,17 +218,17 @@ public sealed class OneStopCatalogLoader : FileLoader, IProvinceScopedLoader
         var fixedUp = 0;
         foreach (var province in ProvinceCatalog.Default.All.Where(p => p.GsoCode == gso))
         {
-            var values = new { code, name, folded, levelCode, provinceKey = province.Key, fileId = session.FileId };
+            var values = new { code, name, folded, levelCode, provinceKey = province.Key, fileId = session.FileId, inferred = false };
             var n = session.Execute(
                 """
-                UPDATE dw.dim_onestop_agency SET agency_name = @name, name_folded = @folded, level_code = @levelCode, is_inferred = FALSE, updated_file_id = @fileId
+                UPDATE dw.dim_onestop_agency SET agency_name = @name, name_folded = @folded, level_code = @levelCode, is_inferred = @inferred, updated_file_id = @fileId
                 WHERE province_key = @provinceKey AND agency_code = @code
                 """, values);
             if (n == 0)
             {
                 n = session.Execute(
                     """
-                    UPDATE dw.dim_onestop_agency SET agency_code = @code, agency_name = @name, level_code = @levelCode, is_inferred = FALSE, updated_file_id = @fileId
+                    UPDATE dw.dim_onestop_agency SET agency_code = @code, agency_name = @name, level_code = @levelCode, is_inferred = @inferred, updated_file_id = @fileId
                     WHERE province_key = @provinceKey AND agency_code IS NULL AND name_folded = @folded
                     """, values);
             }
@@ -234,8 +250,8 @@ public sealed class OneStopCatalogLoader : FileLoader, IProvinceScopedLoader
             session.Execute(
                 """
                 INSERT INTO dw.dim_onestop_agency (agency_key, province_key, agency_code, agency_name, name_folded, level_code, is_inferred, first_seen_file_id, updated_file_id)
-                VALUES (@key, @provinceKey, @code, @name, @folded, @levelCode, FALSE, @fileId, @fileId)
-                """, new { key, provinceKey = target.Key, code, name, folded, levelCode, fileId = session.FileId });
+                VALUES (@key, @provinceKey, @code, @name, @folded, @levelCode, @inferred, @fileId, @fileId)
+                """, new { key, provinceKey = target.Key, code, name, folded, levelCode, fileId = session.FileId, inferred = false });
         }
 
         return null;

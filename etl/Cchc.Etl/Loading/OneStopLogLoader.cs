@@ -75,7 +75,7 @@ public sealed class OneStopLogLoader : FileLoader, IProvinceScopedLoader
         using var session = warehouse.BeginFile(runId, file.Info);
         var dimensions = new DossierDimensions(session);
         var quarantine = new QuarantineBuffer(session, Path.GetFileName(file.Info.Path));
-        using var stage = new DossierStage(session, warehouse.Target, dimensions, quarantine, parser.IsSynthetic, ChunkRows);
+        using var stage = new DossierStage(session, warehouse.Dialect, dimensions, quarantine, parser.IsSynthetic, ChunkRows);
         var asOf = DateOnly.MinValue;
         foreach (var batch in ParseInBackground(parser))
         {

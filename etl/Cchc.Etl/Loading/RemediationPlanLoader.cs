@@ -45,7 +45,12 @@ public sealed class RemediationPlanLoader(PlanLoadOptions options) : FileLoader,
     protected override FileLoadResult LoadFile(IWarehouse warehouse, long runId, LoadingFile file)
     {
         var parsed = RemediationPlanParser.Default.Parse(PlanDocument.Open(file.Path), options);
-        var plan = RemediationPlanBuilder.Default.Build(parsed);
+        var (plan, tooLong) = WithoutOverlongRows(RemediationPlanBuilder.Default.Build(parsed));
+        if (tooLong.Count > 0)
+        {
+            parsed = parsed with { Rejected = [.. parsed.Rejected, .. tooLong] };
+        }
+
         var preLoad = QualityGate.BeforeLoad(warehouse, plan);
         if (QualityGate.Blocks(preLoad))
         {
@@ -62,5 +67,35 @@ public sealed class RemediationPlanLoader(PlanLoadOptions options) : FileLoader,
         var result = file.Commit(session, rows, $"plan {parsed.PlanNumber ?? "(no number)"} of {parsed.Province.ShortName} for {parsed.PlanYear} (PAR {parsed.ResultYear})",
             [parsed.PlanYear]);
         return result with { ProvinceDecision = parsed.ProvinceDecision };
+    }
+
+    /// <summary>
+    /// Plan rows with text longer than its warehouse column takes are quarantined with the reason before anything is
+    /// written, so both engines load the same rows (SQL Server would refuse the file, DuckDB keep the value).
+    /// </summary>
+    private static (RemediationPlan Plan, IReadOnlyList<QuarantineRecord> Rejected) WithoutOverlongRows(RemediationPlan plan)
+    {
+        var limits = ColumnLimits.Default;
+        var kept = new List<RemediationTask>();
+        var rejected = new List<QuarantineRecord>();
+        foreach (var task in plan.Tasks)
+        {
+            var problem = limits.TooLong("dw.fact_remediation_task", "criterion_code", task.CriterionCode, "the criterion code (STT)")
+                ?? limits.TooLong("dw.fact_remediation_task", "deadline_text", task.Deadline.Text, "the deadline (Thời gian thực hiện)")
+                ?? task.Agencies.Select(a => limits.TooLong("dw.bridge_remediation_task_agency", "as_written", a.AsWritten, "an agency as written")
+                        ?? limits.TooLong("dw.dim_agency", "agency_name", a.Agency.Name, "an agency name")
+                        ?? limits.TooLong("dw.dim_agency", "abbreviation", a.Agency.Abbreviation, "an agency abbreviation"))
+                    .FirstOrDefault(p => p is not null);
+            if (problem is null)
+            {
+                kept.Add(task);
+            }
+            else
+            {
+                rejected.Add(new QuarantineRecord(task.Source, problem, $"{task.CriterionCode};{task.CriterionName}"));
+            }
+        }
+
+        return (plan with { Tasks = kept }, rejected);
     }
 }

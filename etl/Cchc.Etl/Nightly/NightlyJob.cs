@@ -24,6 +24,9 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
     /// that file's rows as they load.</summary>
     public Func<string, int, int, IProgress<LoadProgress>?>? FileProgress { get; init; }
 
+    /// <summary>How often a file whose load failed transiently (deadlock, timeout, dropped connection) is tried again.</summary>
+    public RetryPolicy Retry { get; init; } = RetryPolicy.Default;
+
     public NightlyResult Run(IReadOnlyList<IPostLoadStep> postSteps)
     {
         var clock = Stopwatch.StartNew();
@@ -117,17 +120,14 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
     }
 
     /// <summary>
-    /// Runs still 'running' while this one holds the writer lock (cchc nightly takes it) were killed (the lock dies with
-    /// its process): marks them 'interrupted' so that <c>cchc status</c> does not show them running forever. Their
-    /// uncommitted file was rolled back by the engine; what they committed stays, and their remaining files are in the
-    /// inbox for this run.
+    /// Runs still 'running' whose writer is gone (the warehouse knows: its writer lock and the runs' own locks die with
+    /// their session) are marked 'interrupted', so that <c>cchc status</c> does not show them running forever. Their
+    /// uncommitted file was rolled back; what they committed stays, and their remaining files are in the inbox.
     /// </summary>
     private void CloseInterruptedRuns(long runId)
     {
-        var stale = warehouse.Query<long>("SELECT run_id FROM etl.run WHERE status = 'running' AND run_id < @runId ORDER BY run_id", new { runId });
-        foreach (var id in stale)
+        foreach (var id in warehouse.CloseInterruptedRuns(runId))
         {
-            warehouse.FinishRun(id, "interrupted", $"interrupted (the process ended without finishing; found by run {runId})");
             log.Warn("run.interrupted", $"run {id} had ended without finishing (killed or crashed); marked interrupted");
         }
     }
@@ -202,7 +202,9 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
             }
 
             kind = loader.Kind;
-            var loaded = loader.Load(warehouse, runId, file.Path, _fileProgress);
+            var loaded = Retry.Run(
+                () => loader.Load(warehouse, runId, file.Path, _fileProgress),
+                (e, failed, delay) => log.Warn("file.retry", $"attempt {failed} failed transiently ({e.Message.ReplaceLineEndings(" ")}); trying again in {delay.TotalSeconds:0.0} s", file.Name));
             var result = loaded.Succeeded
                 ? MoveAway(file, options.ProcessedDirectory, Outcome(InboxOutcome.Loaded, kind, rows: loaded.RowsLoaded, quarantined: loaded.RowsQuarantined))
                 : MoveAway(file, options.FailedDirectory, Outcome(InboxOutcome.Failed, kind, loaded.Error, quarantined: loaded.RowsQuarantined));
@@ -210,8 +212,9 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
         }
         catch (Exception e) when (FileGuard.IsEnvironmentFailure(e))
         {
+            // Not the file's fault (log or disk full, no permission, still failing after the retries): it stays in the inbox.
             _memory.UndoAttempt(sha);
-            return Outcome(InboxOutcome.Aborted, kind, $"{e.GetType().Name}: {e.Message}");
+            return Outcome(InboxOutcome.Aborted, kind, $"{WarehouseFailures.Classify(e).ToString().ToLowerInvariant()} failure ({e.GetType().Name}): {e.Message}");
         }
         catch (Exception e)
         {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Cchc.Etl.Quality;
 using Cchc.Warehouse;
-using Cchc.Warehouse.Engines.DuckDb;
 using Cchc.Warehouse.Quality;
 
 namespace Cchc.Etl.Nightly;
@@ -41,12 +40,11 @@ public sealed class PublishStep : IPostLoadStep
 
     public string Run(IWarehouse warehouse, long runId)
     {
-        if (warehouse is not DuckDbWarehouse duck || duck.DatabasePath == ":memory:")
+        if (warehouse.Publish() is not { } copy)
         {
             return $"nothing to publish: {warehouse.Target.Engine} readers query the warehouse directly";
         }
 
-        var copy = duck.Publish();
         return string.Create(CultureInfo.InvariantCulture, $"published {copy.Path} ({copy.SizeBytes / 1048576.0:0.0} MB)");
     }
 }

@@ -118,14 +118,14 @@ internal sealed class DossierDimensions
                     _session.Execute(
                         """
                         INSERT INTO dw.dim_procedure (procedure_key, procedure_code, procedure_name, field_name, statutory_days, is_inferred, first_seen_file_id, updated_file_id)
-                        VALUES (@Key, @Code, @Name, @Field, NULL, TRUE, @FileId, @FileId)
+                        VALUES (@Key, @Code, @Name, @Field, NULL, @IsInferred, @FileId, @FileId)
                         """, p);
                     break;
                 case InferredAgency a:
                     _session.Execute(
                         """
                         INSERT INTO dw.dim_onestop_agency (agency_key, province_key, agency_code, agency_name, name_folded, level_code, is_inferred, first_seen_file_id, updated_file_id)
-                        VALUES (@Key, @ProvinceKey, @Code, @Name, @Folded, NULL, TRUE, @FileId, @FileId)
+                        VALUES (@Key, @ProvinceKey, @Code, @Name, @Folded, NULL, @IsInferred, @FileId, @FileId)
                         """, a);
                     break;
             }
@@ -153,7 +153,8 @@ internal sealed class DossierDimensions
         public Dictionary<string, int> ByRawName { get; } = new(StringComparer.Ordinal);
     }
 
-    private sealed record InferredProcedure(int Key, string Code, string Name, string? Field, long FileId);
+    /// <summary>Booleans travel as parameters: T-SQL has no TRUE/FALSE literals.</summary>
+    private sealed record InferredProcedure(int Key, string Code, string Name, string? Field, long FileId, bool IsInferred = true);
 
-    private sealed record InferredAgency(int Key, int ProvinceKey, string? Code, string Name, string Folded, long FileId);
+    private sealed record InferredAgency(int Key, int ProvinceKey, string? Code, string Name, string Folded, long FileId, bool IsInferred = true);
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Cchc.Etl.Spreadsheets;
+using Cchc.Warehouse;
 using Cchc.Warehouse.Reference;
 
 namespace Cchc.Etl.OneStop;
@@ -228,6 +229,43 @@ internal sealed class DossierRowParser
         row.Field = _fields.Get(Text(DossierColumn.Field));
         var serviceText = Text(DossierColumn.ServiceLevel);
         row.ServiceLevel = serviceText.IsEmpty ? null : _serviceLevels.Get(serviceText);
+        return TooLong(ref row);
+    }
+
+    /// <summary>The warehouse columns a dossier row's text goes to, with their limits (see <see cref="TooLong"/>).</summary>
+    private static readonly (DossierColumn Column, ColumnLimit Limit)[] Limits =
+    [
+        (DossierColumn.DossierCode, ColumnLimits.Default.Limit("dw.fact_dossier", "dossier_code", "the dossier number (Mã hồ sơ)")),
+        (DossierColumn.AgencyCode, ColumnLimits.Default.Limit("dw.dim_onestop_agency", "agency_code", "the agency code")),
+        (DossierColumn.AgencyName, ColumnLimits.Default.Limit("dw.dim_onestop_agency", "agency_name", "the agency name (Cơ quan)")),
+        (DossierColumn.ProcedureCode, ColumnLimits.Default.Limit("dw.dim_procedure", "procedure_code", "the procedure code (Mã TTHC)")),
+        (DossierColumn.ProcedureName, ColumnLimits.Default.Limit("dw.dim_procedure", "procedure_name", "the procedure name")),
+        (DossierColumn.Field, ColumnLimits.Default.Limit("dw.dim_procedure", "field_name", "the field (Lĩnh vực)")),
+    ];
+
+    /// <summary>
+    /// A value longer than its warehouse column takes is the row's problem, found here, so that both engines load the
+    /// same rows (SQL Server would refuse the whole file; DuckDB would keep the value).
+    /// </summary>
+    private string? TooLong(ref DossierRow row)
+    {
+        foreach (var (column, limit) in Limits)
+        {
+            var value = column switch
+            {
+                DossierColumn.DossierCode => row.DossierCode,
+                DossierColumn.AgencyCode => row.AgencyCode,
+                DossierColumn.AgencyName => row.AgencyName,
+                DossierColumn.ProcedureCode => row.ProcedureCode,
+                DossierColumn.ProcedureName => row.ProcedureName,
+                _ => row.Field,
+            };
+            if (limit.Check(value) is { } problem)
+            {
+                return Fail(ref row, column, problem);
+            }
+        }
+
         return null;
     }
 

@@ -1,4 +1,4 @@
-using Cchc.Warehouse;
+using Cchc.Warehouse.Engines;
 
 namespace Cchc.Etl.OneStop;
 
@@ -7,7 +7,7 @@ namespace Cchc.Etl.OneStop;
 /// A staged dossier updates its row only when it is at least as far along as the stored one (a re-delivered older
 /// export never undoes progress), and only when something changed or it is still open (so a pending dossier takes the
 /// newer export's as-of date). update_count counts real changes, so reloading a file changes nothing.
-/// The T-SQL form runs on SQL Server 2019 (no GREATEST, no IS DISTINCT FROM: spelled out where needed).
+/// What differs per engine (GREATEST, IS DISTINCT FROM, MERGE) comes from the warehouse's <see cref="SqlDialect"/>.
 /// </summary>
 internal static class DossierSql
 {
@@ -19,43 +19,30 @@ internal static class DossierSql
     ];
 
     /// <summary>Whether the staged row differs from the stored one (NULL-safe where the column may be NULL).</summary>
-    private static string Changed(string engine) =>
+    private static string Changed(SqlDialect dialect) =>
         $"""
         f.province_key <> s.province_key OR f.procedure_key <> s.procedure_key OR f.agency_key <> s.agency_key
-        OR f.level_key <> s.level_key OR f.channel_key <> s.channel_key OR {DistinctFrom(engine, "f.service_level", "s.service_level")}
+        OR f.level_key <> s.level_key OR f.channel_key <> s.channel_key OR {dialect.IsDistinctFrom("f.service_level", "s.service_level")}
         OR f.status_code <> s.status_code OR f.received_date <> s.received_date OR f.due_date <> s.due_date
-        OR {DistinctFrom(engine, "f.resolved_date", "s.resolved_date")} OR {DistinctFrom(engine, "f.returned_date", "s.returned_date")}
+        OR {dialect.IsDistinctFrom("f.resolved_date", "s.resolved_date")} OR {dialect.IsDistinctFrom("f.returned_date", "s.returned_date")}
         OR f.is_synthetic <> s.is_synthetic
         """;
 
     /// <summary>The staged row is at least as far along as the stored one (its latest date is not earlier).</summary>
-    private static string NotBehind(string engine) =>
-        $"{Latest(engine, "s")}\n>= {Latest(engine, "f")}";
+    private static string NotBehind(SqlDialect dialect) =>
+        $"{Latest(dialect, "s")}\n>= {Latest(dialect, "f")}";
 
-    /// <summary>A row's latest date: received, resolved or returned (received is never NULL).</summary>
-    private static string Latest(string engine, string row)
-    {
-        string received = $"{row}.received_date", resolved = $"COALESCE({row}.resolved_date, {row}.received_date)",
-            returned = $"COALESCE({row}.returned_date, {row}.received_date)";
+    /// <summary>A row's latest date: received, resolved or returned (received is never NULL, so neither is any value).</summary>
+    private static string Latest(SqlDialect dialect, string row) =>
+        dialect.Greatest($"{row}.received_date", $"COALESCE({row}.resolved_date, {row}.received_date)", $"COALESCE({row}.returned_date, {row}.received_date)");
 
-        // SQL Server 2019 has no GREATEST (2022 does): the same maximum of three non-NULL values as a CASE.
-        return engine == WarehouseTarget.SqlServer
-            ? $"CASE WHEN {received} >= {resolved} AND {received} >= {returned} THEN {received} WHEN {resolved} >= {returned} THEN {resolved} ELSE {returned} END"
-            : $"GREATEST({received}, {resolved}, {returned})";
-    }
-
-    /// <summary>NULL-safe "differs": SQL Server 2019 has no IS DISTINCT FROM (2022 does).</summary>
-    private static string DistinctFrom(string engine, string a, string b) => engine == WarehouseTarget.SqlServer
-        ? $"({a} <> {b} OR ({a} IS NULL AND {b} IS NOT NULL) OR ({a} IS NOT NULL AND {b} IS NULL))"
-        : $"{a} IS DISTINCT FROM {b}";
-
-    private static string UpdateSet(string engine) =>
+    private static string UpdateSet(SqlDialect dialect) =>
         $"""
         province_key = s.province_key, procedure_key = s.procedure_key, agency_key = s.agency_key, level_key = s.level_key,
         channel_key = s.channel_key, service_level = s.service_level, status_code = s.status_code,
         received_date = s.received_date, due_date = s.due_date, resolved_date = s.resolved_date, returned_date = s.returned_date,
         is_synthetic = s.is_synthetic, file_id = @fileId, run_id = @runId, source_line = s.source_line,
-        update_count = f.update_count + CASE WHEN {Changed(engine)} THEN 1 ELSE 0 END
+        update_count = f.update_count + CASE WHEN {Changed(dialect)} THEN 1 ELSE 0 END
         """;
 
     private const string InsertColumns =
@@ -72,26 +59,23 @@ internal static class DossierSql
          @fileId, @fileId, @runId, s.source_line, 0)
         """;
 
-    private static string MatchedCondition(string engine) => $"({NotBehind(engine)}) AND (({Changed(engine)}) OR (s.status_code = 'processing'))";
+    private static string MatchedCondition(SqlDialect dialect) => $"({NotBehind(dialect)}) AND (({Changed(dialect)}) OR (s.status_code = 'processing'))";
 
     public static string ClearStage => "DELETE FROM etl.stage_dossier";
 
     public static string CountFacts => "SELECT COUNT(*) FROM dw.fact_dossier";
 
     /// <summary>Merges the staged chunk into dw.fact_dossier (the stage never holds a dossier twice).</summary>
-    public static string Merge(WarehouseTarget target) => target.Engine == WarehouseTarget.SqlServer
-        ? $"""
-          MERGE dw.fact_dossier WITH (HOLDLOCK) AS f
-          USING etl.stage_dossier AS s
-          ON f.dossier_key = s.dossier_key AND f.dossier_code = s.dossier_code AND f.province_code_2025 = s.province_code_2025
-          WHEN MATCHED AND {MatchedCondition(target.Engine)} THEN UPDATE SET {UpdateSet(target.Engine)}
-          WHEN NOT MATCHED BY TARGET THEN INSERT {InsertColumns} VALUES {InsertValues};
-          """
-        : $"""
-          MERGE INTO dw.fact_dossier AS f
-          USING etl.stage_dossier AS s
-          ON f.dossier_key = s.dossier_key AND f.dossier_code = s.dossier_code AND f.province_code_2025 = s.province_code_2025
-          WHEN MATCHED AND {MatchedCondition(target.Engine)} THEN UPDATE SET {UpdateSet(target.Engine)}
-          WHEN NOT MATCHED THEN INSERT {InsertColumns} VALUES {InsertValues}
-          """;
+    public static string Merge(SqlDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        return dialect.Merge(new MergeSpec(
+            "dw.fact_dossier", "f", "etl.stage_dossier", "s",
+            "f.dossier_key = s.dossier_key AND f.dossier_code = s.dossier_code AND f.province_code_2025 = s.province_code_2025",
+            InsertColumns, InsertValues)
+        {
+            MatchedCondition = MatchedCondition(dialect),
+            UpdateSet = UpdateSet(dialect),
+        });
+    }
 }

@@ -1,4 +1,5 @@
 using Cchc.Warehouse;
+using Cchc.Warehouse.Engines;
 
 namespace Cchc.Etl.OneStop;
 
@@ -21,12 +22,12 @@ internal sealed class DossierStage : IDisposable
     private IBulkWriter? _writer;
     private long _factRows;
 
-    public DossierStage(ILoadSession session, WarehouseTarget target, DossierDimensions dimensions, QuarantineBuffer quarantine, bool isSynthetic, int chunkRows)
+    public DossierStage(ILoadSession session, SqlDialect dialect, DossierDimensions dimensions, QuarantineBuffer quarantine, bool isSynthetic, int chunkRows)
     {
         _session = session;
         _dimensions = dimensions;
         _quarantine = quarantine;
-        _mergeSql = DossierSql.Merge(target);
+        _mergeSql = DossierSql.Merge(dialect);
         _chunkRows = chunkRows;
         _isSynthetic = isSynthetic;
         _factRows = session.Query<long>(DossierSql.CountFacts).Single();

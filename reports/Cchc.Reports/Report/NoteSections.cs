@@ -55,7 +55,7 @@ internal sealed class NoteSections(ReportContext c)
         var loads = c.Reader.Loads(syntheticByFile.Keys);
         var rows = loads.Select(l => (IReadOnlyList<string>)
         [
-            l.FileName, l.Kind, l.RunId.ToString(CultureInfo.InvariantCulture), l.Command,
+            l.FileName, l.Kind, l.RunId.ToString(CultureInfo.InvariantCulture), CommandName(l.Command),
             (l.EndedAt ?? l.StartedAt).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
             T.Whole(l.RowsLoaded), l.Sha256.Length > 12 ? l.Sha256[..12] + "…" : l.Sha256,
             T.RealOrSynthetic(syntheticByFile.GetValueOrDefault((l.RunId, l.FileName))),
@@ -64,7 +64,15 @@ internal sealed class NoteSections(ReportContext c)
         [
             new ParagraphBlock(T.ProvenanceIntro),
             new TableBlock(T.ProvenanceHeaders, rows, new HashSet<int> { 2, 5 }),
-            new ParagraphBlock(T.WarehouseLabel(c.Reader.Warehouse.Target.ToString())),
+            new ParagraphBlock(T.WarehouseLabel(c.Reader.Warehouse.Target.DisplayName)),
         ]);
     }
+
+    /// <summary>
+    /// The command's words without its options and paths ("nightly --inbox /srv/cchc/inbox" → "nightly"): a report
+    /// travels beyond the machine that loaded it and must not show its folders.
+    /// </summary>
+    internal static string CommandName(string command) =>
+        string.Join(' ', command.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .TakeWhile(word => !word.StartsWith('-') && !word.Contains('/', StringComparison.Ordinal) && !word.Contains('\\', StringComparison.Ordinal) && !word.Contains(':', StringComparison.Ordinal)));
 }

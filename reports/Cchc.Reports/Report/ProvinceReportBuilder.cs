@@ -49,7 +49,7 @@ public sealed class ProvinceReportBuilder(ReportReader reader, IDriversProvider 
         sections.Add(notes.Provenance());
 
         return new ProvinceReport(text, request, c.ProvinceName, text.ReportTitle(c.IndexName, request.Year, c.ProvinceName),
-            Headline(c), Banner(c), sections, text.WarehouseLabel(reader.Warehouse.Target.ToString()));
+            Headline(c), Banner(c), sections, text.WarehouseLabel(reader.Warehouse.Target.DisplayName));
     }
 
     private static Headline Headline(ReportContext c)

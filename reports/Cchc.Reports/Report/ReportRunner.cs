@@ -51,7 +51,7 @@ public sealed class ReportRunner(IWarehouse warehouse, IDriversProvider? drivers
         var text = ReportText.For(language);
         var overview = new NationalOverview(text, text.IndexName(indexCode), year, rows,
             current.IsSynthetic ? text.SyntheticBanner($"{text.IndexName(indexCode)} {year}") : banner,
-            text.WarehouseLabel(warehouse.Target.ToString()));
+            text.WarehouseLabel(warehouse.Target.DisplayName));
         return new OverviewResult(NationalOverviewWriter.Write(overview, directory), paths);
     }
 

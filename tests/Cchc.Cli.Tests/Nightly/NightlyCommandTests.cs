@@ -21,7 +21,7 @@ public sealed class NightlyCommandTests : IDisposable
         _log = Path.Combine(_temp.Directory, "logs", "nightly.jsonl");
     }
 
-    private string Warehouse => _temp.Target.ToString();
+    private string Warehouse => _temp.Target.Spec();
 
     private (int Code, string Out, string Err) Nightly(params string[] extra) =>
         CliHarness.Run(["nightly", "--inbox", _inbox, "--warehouse", Warehouse, "--settle", "0", "--log", _log, .. extra]);

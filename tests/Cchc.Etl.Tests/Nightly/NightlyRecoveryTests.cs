@@ -25,6 +25,7 @@ public sealed class NightlyRecoveryTests : IDisposable
         TinyScoreSource.Write(path, ("Lâm Đồng", 2017, 63.5));
         Assert.True(TinyScoreSource.Loader.Load(_temp.Warehouse, killed, path).Succeeded);
         File.Delete(path);
+        _temp.Reopen(); // the killed process's connection is gone, and its run with it
 
         var next = RunNightly(inbox);
 

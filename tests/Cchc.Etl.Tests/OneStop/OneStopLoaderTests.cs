@@ -34,8 +34,8 @@ public sealed class OneStopLoaderTests
 
         // HS-9 was not re-delivered: it keeps the first export's as-of date (05/03, not yet due on 07/03).
         Assert.Equal("pending_not_due", Dossier(f, "HS-9").Outcome);
-        Assert.Equal(1, f.Count("SELECT rows_new FROM dw.dossier_export ORDER BY file_id DESC LIMIT 1"));
-        Assert.Equal(1, f.Count("SELECT rows_updated FROM dw.dossier_export ORDER BY file_id DESC LIMIT 1"));
+        Assert.Equal(1, f.Count("SELECT rows_new FROM dw.dossier_export WHERE file_id = (SELECT MAX(file_id) FROM dw.dossier_export)"));
+        Assert.Equal(1, f.Count("SELECT rows_updated FROM dw.dossier_export WHERE file_id = (SELECT MAX(file_id) FROM dw.dossier_export)"));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class OneStopLoaderTests
         Assert.Equal(before, f.Warehouse.Query<(string, string, DateOnly, DateOnly, DateOnly?, int, int, int)>(snapshot));
         Assert.Equal(2, f.Count("SELECT COUNT(*) FROM dw.dim_procedure"));     // '(none)' + 1.001193, not inferred twice
         Assert.Equal(1, f.Count("SELECT COUNT(*) FROM dw.dim_onestop_agency"));
-        Assert.Equal(0, f.Count("SELECT rows_new FROM dw.dossier_export ORDER BY file_id DESC LIMIT 1"));
+        Assert.Equal(0, f.Count("SELECT rows_new FROM dw.dossier_export WHERE file_id = (SELECT MAX(file_id) FROM dw.dossier_export)"));
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class OneStopLoaderTests
         Assert.Contains("districts were abolished", rows[4].Reason);
         Assert.Contains("unknown province 'Atlantis'", rows[5].Reason);
         Assert.StartsWith("BAD-PROVINCE;", rows[5].Raw);
-        Assert.Equal(6, f.Count("SELECT rows_quarantined FROM etl.file ORDER BY file_id DESC LIMIT 1"));
+        Assert.Equal(6, f.Count("SELECT rows_quarantined FROM etl.file WHERE file_id = (SELECT MAX(file_id) FROM etl.file)"));
     }
 
     [Fact]

@@ -156,7 +156,7 @@ internal sealed class ReaderContract : IDisposable
 
         Loaded++;
         var file = _warehouse.Warehouse.Query<(long FileId, int Rows, long Read, long Quarantined, long Skipped)>(
-            "SELECT file_id, rows_loaded, rows_read, rows_quarantined, rows_skipped FROM etl.file WHERE status = 'loaded' ORDER BY file_id DESC LIMIT 1").Single();
+            "SELECT file_id, rows_loaded, rows_read, rows_quarantined, rows_skipped FROM etl.file WHERE file_id = (SELECT MAX(file_id) FROM etl.file WHERE status = 'loaded')").Single();
 
         // A plan's agency links carry its file id too, but they are links of the rows it loaded, not rows of their own.
         var facts = _factTables.Where(t => !t.StartsWith("bridge_", StringComparison.Ordinal))

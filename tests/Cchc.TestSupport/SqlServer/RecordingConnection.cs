@@ -12,9 +12,13 @@ namespace Cchc.TestSupport.SqlServer;
 /// </summary>
 public sealed class RecordingConnection : DbConnection
 {
-    private readonly List<string> _statements = [];
+    private readonly List<RecordedCommand> _commands = [];
 
-    public IReadOnlyList<string> Statements => _statements;
+    /// <summary>The text of every command, in order.</summary>
+    public IReadOnlyList<string> Statements => _commands.Select(c => c.Sql).ToList();
+
+    /// <summary>Every command with its parameters as Dapper bound them for SqlClient.</summary>
+    public IReadOnlyList<RecordedCommand> Commands => _commands;
 
     /// <summary>Answers a query (SQL, parameters by name without '@'); null means an empty result.</summary>
     public Func<string, IReadOnlyDictionary<string, object?>, DataTable?> Respond { get; init; } = (_, _) => null;
@@ -42,7 +46,10 @@ public sealed class RecordingConnection : DbConnection
     {
     }
 
-    internal void Record(string sql) => _statements.Add(sql);
+    internal void Record(string sql, SqlParameterCollection parameters) =>
+        _commands.Add(new RecordedCommand(sql, parameters.Cast<SqlParameter>()
+            .Select(p => new RecordedParameter(p.ParameterName.TrimStart('@'), p.SqlDbType, p.Size, p.Precision, p.Scale))
+            .ToList()));
 
     protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) => new RecordingTransaction(this, isolationLevel);
 
@@ -90,7 +97,7 @@ public sealed class RecordingConnection : DbConnection
 
         public override int ExecuteNonQuery()
         {
-            connection.Record(CommandText);
+            connection.Record(CommandText, _parameters.Parameters);
             return 0;
         }
 
@@ -120,10 +127,16 @@ public sealed class RecordingConnection : DbConnection
 
         private DataTable? Answer()
         {
-            connection.Record(CommandText);
+            connection.Record(CommandText, _parameters.Parameters);
             var parameters = _parameters.Parameters.Cast<SqlParameter>()
                 .ToDictionary(p => p.ParameterName.TrimStart('@'), p => p.Value is DBNull ? null : p.Value, StringComparer.OrdinalIgnoreCase);
             return connection.Respond(CommandText, parameters);
         }
     }
 }
+
+/// <summary>A command sent to the recording connection.</summary>
+public sealed record RecordedCommand(string Sql, IReadOnlyList<RecordedParameter> Parameters);
+
+/// <summary>A parameter as SqlClient would declare it to the server (type, length, precision, scale).</summary>
+public sealed record RecordedParameter(string Name, SqlDbType Type, int Size, byte Precision, byte Scale);

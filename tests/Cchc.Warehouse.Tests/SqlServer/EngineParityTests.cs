@@ -119,6 +119,67 @@ public sealed class EngineParityTests(LoadedWarehouse loaded)
         Assert.True(problems.Count == 0, "The engines' views differ:\n" + string.Join("\n", problems));
     }
 
+    /// <summary>
+    /// Lengths, not only type families: every limited text column of the T-SQL schema (ScriptDom's reading) is limited
+    /// to the same length by what both engines enforce (<see cref="ColumnLimits"/>: the bulk writers and the loaders'
+    /// parse-time checks), and where DuckDB itself reports a length it is the same one.
+    /// </summary>
+    [Fact]
+    public void Both_engines_limit_every_text_column_to_the_same_length()
+    {
+        var (duck, tsql) = Read();
+        var declared = tsql.Tables.Values
+            .SelectMany(t => t.Columns.Where(c => c.Family == "text").Select(c => (Table: t.Name, Column: c.Name.ToLowerInvariant(), Length: Length(c.TypeName))))
+            .Where(c => c.Length is not null)
+            .ToDictionary(c => (c.Table, c.Column), c => c.Length!.Value);
+        Assert.Equal(200, declared[("dw.fact_dossier", "dossier_code")]);
+        var enforced = ColumnLimits.Default.All;
+        var problems = declared.Where(d => !enforced.TryGetValue(d.Key, out var e) || e != d.Value)
+            .Select(d => $"column {d.Key.Table}.{d.Key.Column}: NVARCHAR({d.Value}) on SQL Server but {(enforced.TryGetValue(d.Key, out var e) ? e.ToString(System.Globalization.CultureInfo.InvariantCulture) : "no limit")} enforced on DuckDB")
+            .Concat(enforced.Keys.Except(declared.Keys).Select(k => $"column {k.Table}.{k.Column}: limited to {enforced[k]} but SQL Server declares no such limit"))
+            .ToList();
+        var duckLengths = loaded.Warehouse.Query<(string Schema, string Table, string Column, long? Length)>(
+            """
+            SELECT table_schema, table_name, column_name, character_maximum_length FROM information_schema.columns
+            WHERE table_catalog = current_database() AND character_maximum_length IS NOT NULL AND table_schema IN ('dw', 'etl')
+            """);
+        problems.AddRange(duckLengths
+            .Where(d => declared.GetValueOrDefault(($"{d.Schema}.{d.Table}".ToLowerInvariant(), d.Column.ToLowerInvariant())) != d.Length)
+            .Select(d => $"column {d.Schema}.{d.Table}.{d.Column}: DuckDB declares VARCHAR({d.Length}), SQL Server another length"));
+        Assert.True(problems.Count == 0, "The engines' text lengths differ:\n" + string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void Both_engines_bulk_writers_refuse_an_over_long_value_the_same_way()
+    {
+        var run = loaded.Warehouse.StartRun("parity probe");
+        InvalidOperationException duck;
+        using (var session = loaded.Warehouse.BeginFile(run, new SourceFileInfo("/x/probe.csv", "probe", new string('p', 64), 1)))
+        {
+            using var stage = session.CreateBulkWriter("etl.stage_dossier", DossierStageColumns);
+            duck = Assert.Throws<InvalidOperationException>(() =>
+                stage.WriteRow([1L, "68", new string('x', 201), 68, 0, 1, 1, 1, null, "processing", new DateOnly(2024, 4, 1), new DateOnly(2024, 4, 5), null, null, false, 2]));
+        }
+
+        loaded.Warehouse.FinishRun(run, "failed", "parity probe: nothing written");
+        using var buffer = new Engines.SqlServer.StagingBuffer(DossierStageColumns.Select(c => new Engines.SqlServer.SqlColumn(c, c.EndsWith("_date", StringComparison.Ordinal) ? "date" : c is "dossier_key" ? "bigint" : c is "is_synthetic" ? "bit" : c.EndsWith("_key", StringComparison.Ordinal) || c == "source_line" ? "int" : "nvarchar")).ToList(), "etl.stage_dossier");
+        var sql = Assert.Throws<InvalidOperationException>(() =>
+            buffer.Add([1L, "68", new string('x', 201), 68, 0, 1, 1, 1, null, "processing", new DateOnly(2024, 4, 1), new DateOnly(2024, 4, 5), null, null, false, 2]));
+        Assert.Equal(sql.Message, duck.Message);
+        Assert.Contains("does not fit column etl.stage_dossier.dossier_code (at most 200)", duck.Message, StringComparison.Ordinal);
+    }
+
+    private static readonly string[] DossierStageColumns =
+    [
+        "dossier_key", "province_code_2025", "dossier_code", "province_key", "procedure_key", "agency_key", "level_key",
+        "channel_key", "service_level", "status_code", "received_date", "due_date", "resolved_date", "returned_date", "is_synthetic", "source_line",
+    ];
+
+    private static int? Length(string typeName) =>
+        System.Text.RegularExpressions.Regex.Match(typeName, @"^N?(VAR)?CHAR\((\d+)\)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase) is { Success: true } m
+            ? int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+
     [Fact]
     public void The_onestop_report_view_has_exactly_its_documented_columns_on_both_engines()
     {

@@ -34,10 +34,10 @@ public sealed class SqlServerIntegrationTests
         Assert.Equal(version, again.SchemaVersion);
         Assert.Equal(63 + 1 + 34, again.Query<int>("SELECT COUNT(*) FROM dw.dim_province").Single());
         Assert.Equal(3, again.Query<int>("SELECT COUNT(*) FROM dw.dim_index").Single());
-        Assert.True(((SqlServerWarehouse)again).ReadCommittedSnapshot,
+        Assert.True(again.ConfigurationWarnings().Count == 0,
             "READ_COMMITTED_SNAPSHOT should be on after the first migration of a database only this test uses");
 
-        using var duck = new TempWarehouse();
+        using var duck = new TempWarehouse(WarehouseTarget.DuckDb);
         Assert.Equal(duck.Warehouse.Query<string>("SELECT script_name FROM etl.schema_version").Order(StringComparer.Ordinal), ledger.Select(l => l.Item1).Order(StringComparer.Ordinal));
         Assert.Equal(duck.Warehouse.SchemaVersion, version);
     }
@@ -147,7 +147,7 @@ public sealed class SqlServerIntegrationTests
         Skip.If(SqlServerTestDatabase.ServerConnectionString is null, SqlServerTestDatabase.SkipReason);
         using var db = new SqlServerTestDatabase();
         using var sql = WarehouseFactory.Open(db.Target);
-        using var duck = new TempWarehouse();
+        using var duck = new TempWarehouse(WarehouseTarget.DuckDb);
         foreach (var w in new[] { sql, duck.Warehouse })
         {
             ScoreSamples.Load(w, IndexCodes.Pci, [2016, 2017]);

@@ -14,7 +14,7 @@ public sealed class StagingBufferTests
     [Fact]
     public void Values_are_converted_to_the_column_types()
     {
-        using var buffer = new StagingBuffer(Columns);
+        using var buffer = new StagingBuffer(Columns, "dw.probe");
         int id = 7;
         short year = 2024;
         float score = 1.5f;
@@ -34,10 +34,10 @@ public sealed class StagingBufferTests
     [Fact]
     public void A_value_that_does_not_fit_names_its_column()
     {
-        using var buffer = new StagingBuffer(Columns);
+        using var buffer = new StagingBuffer(Columns, "dw.probe");
         var e = Assert.Throws<InvalidOperationException>(() => buffer.Add([1L, 3_000_000_000L, null, null, null, null, null, null]));
         Assert.Contains("column year (int)", e.Message);
         Assert.Throws<ArgumentException>(() => buffer.Add([1L]));
-        Assert.Throws<NotSupportedException>(() => new StagingBuffer([new SqlColumn("g", "geography")]));
+        Assert.Throws<NotSupportedException>(() => new StagingBuffer([new SqlColumn("g", "geography")], "dw.probe"));
     }
 }

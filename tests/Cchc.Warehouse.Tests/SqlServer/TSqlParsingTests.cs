@@ -7,9 +7,10 @@ using Microsoft.SqlServer.TransactSql.ScriptDom;
 namespace Cchc.Warehouse.Tests.SqlServer;
 
 /// <summary>
-/// No SQL Server runs here, so every piece of T-SQL the SQL Server engine can send is parsed with ScriptDom at SQL
-/// Server 2019's level: every schema script batch by batch (as the engine runs them), and every statement the engine
-/// sends over a whole migrate-load-audit cycle, recorded from a connection that executes nothing.
+/// No SQL Server runs here, so every piece of T-SQL the SQL Server engine can send is checked without one: every
+/// schema script parses batch by batch at SQL Server 2019's level (as the engine runs them), and every statement the
+/// engine sends over a whole migrate-load-audit cycle, recorded from a connection that executes nothing, validates
+/// against the DacFx model of the schema with its parameters typed as SqlClient sends them (<see cref="ModelCheck"/>).
 /// </summary>
 public sealed class TSqlParsingTests
 {
@@ -55,7 +56,7 @@ public sealed class TSqlParsingTests
     }
 
     [Fact]
-    public void Every_statement_the_engine_sends_over_a_load_cycle_parses()
+    public void Every_statement_the_engine_sends_over_a_load_cycle_validates_against_the_schema_model()
     {
         var schema = TSqlSchema.FromEngineScripts();
         var connection = new RecordingConnection { Respond = (sql, parameters) => AnswerCatalogQueries(schema, sql, parameters) };
@@ -85,10 +86,17 @@ public sealed class TSqlParsingTests
         Assert.Contains(sent, s => s.Contains("UPDATE etl.[file] SET status", StringComparison.Ordinal));
         Assert.Contains(sent, s => s.Contains("UPDATE etl.run SET ended_at", StringComparison.Ordinal));
         AssertParses(sent.Select((sql, i) => ($"statement {i + 1} sent", sql)));
+        var migrations = MigrationScript.For(WarehouseTarget.SqlServer)
+            .Append(new MigrationScript(WarehouseTarget.SqlServer, "bootstrap", 0, SqlServerStatements.Bootstrap))
+            .SelectMany(s => s.Statements())
+            .ToHashSet(StringComparer.Ordinal);
+        var commands = connection.Commands.Where(c => !migrations.Contains(c.Sql)).ToList();
+        Assert.True(commands.Count > 20, $"only {commands.Count} statements besides the migrations");
+        AssertValid(ModelCheck.Typed(commands, "statement sent"));
     }
 
     [Fact]
-    public void Generated_staging_and_merge_statements_parse_for_every_table()
+    public void Generated_staging_and_merge_statements_validate_for_every_table()
     {
         var schema = TSqlSchema.FromEngineScripts();
         Assert.Contains("dw.fact_index_score", schema.Tables.Keys);
@@ -103,6 +111,7 @@ public sealed class TSqlParsingTests
             generated.Add(($"{table.Name} drop stage", SqlServerStatements.DropStage(stage)));
         }
 
+        AssertValid(generated.Select(g => new TypedStatement(g.Item1, g.Item2, [])));
         generated.Add(("read committed snapshot", SqlServerStatements.ReadCommittedSnapshot));
         generated.Add(("table columns", SqlServerStatements.TableColumns));
         generated.Add(("primary key columns", SqlServerStatements.PrimaryKeyColumns));
@@ -145,6 +154,12 @@ public sealed class TSqlParsingTests
     {
         var failures = TSql.Failures(statements);
         Assert.True(failures.Count == 0, $"{failures.Count} T-SQL statement(s) do not parse:\n" + string.Join("\n", failures));
+    }
+
+    private static void AssertValid(IEnumerable<TypedStatement> statements)
+    {
+        var failures = ModelCheck.Failures(statements);
+        Assert.True(failures.Count == 0, $"{failures.Count} statement(s) do not validate against the schema model:\n" + string.Join("\n", failures));
     }
 
     private static DataTable? AnswerCatalogQueries(TSqlSchema schema, string sql, IReadOnlyDictionary<string, object?> parameters)

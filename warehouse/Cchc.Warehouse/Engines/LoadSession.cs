@@ -9,6 +9,8 @@ internal sealed class LoadSession(WarehouseBase warehouse, DbTransaction transac
     private static readonly string[] ScoreColumns =
         ["index_code", "year", "province_key", "criterion_key", "score", "rank_published", "is_synthetic", "file_id", "run_id", "source_sheet", "source_row"];
 
+    private static readonly ColumnLimits Limits = ColumnLimits.Default;
+
     private readonly List<(string Family, string Unit)> _claims = [];
     private bool _done;
     private bool _disposed;
@@ -40,7 +42,7 @@ internal sealed class LoadSession(WarehouseBase warehouse, DbTransaction transac
                 : province is null ? $"no province with GSO code '{s.ProvinceCode}' in {s.Year}"
                 : criterion.Key == 0 ? $"criterion '{s.CriterionCode}' is not in the {indexCode} catalogue for {s.Year}"
                 : !seen.Add((s.Year, province.Key, criterion.Key)) ? $"duplicate score for {province.ShortName}, {s.Year}, {s.CriterionCode}"
-                : null;
+                : ColumnLimits.Default.TooLong("dw.fact_index_score", "source_sheet", s.Source.Sheet, "the sheet name");
             if (problem is not null)
             {
                 rejected.Add(new QuarantineRecord(s.Source, problem, $"{s.ProvinceCode};{s.CriterionCode};{s.Score}"));
@@ -71,8 +73,9 @@ internal sealed class LoadSession(WarehouseBase warehouse, DbTransaction transac
                 """,
                 new
                 {
-                    id = nextId++, runId = RunId, fileId = FileId, fileName, sheet = q.Source.Sheet, row = q.Source.Row,
-                    column = q.Source.Column, reason = q.Reason, raw = q.RawValues, now = DateTime.UtcNow,
+                    id = nextId++, runId = RunId, fileId = FileId, fileName = Limits.Fit("etl.quarantine", "file_name", fileName),
+                    sheet = Limits.Fit("etl.quarantine", "sheet", q.Source.Sheet), row = q.Source.Row,
+                    column = Limits.Fit("etl.quarantine", "column_name", q.Source.Column), reason = q.Reason, raw = q.RawValues, now = DateTime.UtcNow,
                 });
         }
     }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Reflection;
+using Cchc.Warehouse.Engines.DuckDb;
 using Dapper;
 
 namespace Cchc.Warehouse.Engines;
@@ -25,28 +26,123 @@ public abstract class WarehouseBase : IWarehouse
 
     public int SchemaVersion { get; private set; }
 
+    /// <summary>Opened without migrations, for reading only (see <see cref="WarehouseFactory.OpenReadOnly"/>).</summary>
+    public bool IsReadOnly { get; private set; }
+
     /// <summary>The open connection, for read-only Dapper queries by analytics and tests.</summary>
-    public DbConnection Connection { get; }
+    public DbConnection Connection { get; private set; }
 
     public static string ToolVersion { get; } =
         typeof(WarehouseBase).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
         ?? "0.0.0";
 
-    public IReadOnlyList<T> Query<T>(string sql, object? param = null) =>
-        Connection.Query<T>(Dialect.Parameters(sql), param).AsList();
+    public IReadOnlyList<T> Query<T>(string sql, object? param = null)
+    {
+        EnsureConnected();
+        return Connection.Query<T>(Dialect.Parameters(sql), param).AsList();
+    }
 
-    public int Execute(string sql, object? param = null) => Connection.Execute(Dialect.Parameters(sql), param);
+    public int Execute(string sql, object? param = null)
+    {
+        RequireWritable();
+        EnsureConnected();
+        return Connection.Execute(Dialect.Parameters(sql), param);
+    }
+
+    /// <inheritdoc cref="IWarehouse.Publish"/>
+    public virtual PublishedCopy? Publish(string? destination = null) => null;
+
+    /// <inheritdoc cref="IWarehouse.ConfigurationWarnings"/>
+    public virtual IReadOnlyList<string> ConfigurationWarnings() => [];
 
     public long StartRun(string command)
     {
+        RequireWritable();
+        EnsureConnected();
+        EnsureWriterLock();
         var runId = NextId("etl.run", "run_id");
         Execute(
             "INSERT INTO etl.run (run_id, command, started_at, status, host, tool_version) VALUES (@runId, @command, @now, 'running', @host, @version)",
             new { runId, command, now = DateTime.UtcNow, host = Environment.MachineName, version = ToolVersion });
+        LiveRuns.TryAdd((Target.Location, runId), 0);
+        _runsStartedHere.Add(runId);
+        RunStarted(runId);
         return runId;
     }
 
-    public void FinishRun(long runId, string status, string? message = null) =>
+    public void FinishRun(long runId, string status, string? message = null)
+    {
+        RecordEnd(runId, status, message);
+        if (LiveRuns.TryRemove((Target.Location, runId), out _))
+        {
+            _runsStartedHere.Remove(runId);
+            RunFinished(runId);
+        }
+    }
+
+    /// <summary>
+    /// Marks 'interrupted' the runs still 'running' whose writer has gone (killed, crashed, lost its connection), so
+    /// that status does not show them running forever. A run whose writer is alive — in this process, or on SQL Server
+    /// in any session that still holds the run's lock — is never touched.
+    /// </summary>
+    public IReadOnlyList<long> CloseInterruptedRuns(long currentRunId)
+    {
+        var closed = new List<long>();
+        foreach (var id in Query<long>("SELECT run_id FROM etl.run WHERE status = 'running' AND run_id <> @currentRunId ORDER BY run_id", new { currentRunId }))
+        {
+            if (LiveRuns.ContainsKey((Target.Location, id)) || IsRunAliveElsewhere(id))
+            {
+                continue;
+            }
+
+            RecordEnd(id, "interrupted", $"interrupted (the process ended without finishing; found by run {currentRunId})");
+            closed.Add(id);
+        }
+
+        return closed;
+    }
+
+    private readonly HashSet<long> _runsStartedHere = [];
+
+    /// <summary>Runs started and not finished by this process, per warehouse location.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Location, long RunId), byte> LiveRuns = new();
+
+    /// <summary>
+    /// Between files, a connection the server or the network dropped (a transient failure the caller retries) is opened
+    /// again, with its locks; inside a file's transaction nothing can be recovered, so the file's load fails and is retried whole.
+    /// </summary>
+    protected virtual void EnsureConnected()
+    {
+    }
+
+    /// <summary>Swaps in a new connection for one that broke (the old one is disposed).</summary>
+    protected void ReplaceConnection(DbConnection connection)
+    {
+        var broken = Connection;
+        Connection = connection;
+        broken.Dispose();
+    }
+
+    /// <summary>The runs this instance started and has not finished (their locks are re-taken after a reconnect).</summary>
+    protected IReadOnlyCollection<long> RunsStartedHere => _runsStartedHere;
+
+    /// <summary>Called before a run or a file is written: the engine's single-writer guarantee (none needed on DuckDB, whose file admits one writer process).</summary>
+    protected virtual void EnsureWriterLock()
+    {
+    }
+
+    protected virtual void RunStarted(long runId)
+    {
+    }
+
+    protected virtual void RunFinished(long runId)
+    {
+    }
+
+    /// <summary>Whether a run not started by this process still has a live writer (DuckDB: never, its file admits one writer process).</summary>
+    protected virtual bool IsRunAliveElsewhere(long runId) => false;
+
+    private void RecordEnd(long runId, string status, string? message) =>
         Execute(
             """
             UPDATE etl.run SET ended_at = @now, status = @status, message = @message,
@@ -60,6 +156,9 @@ public abstract class WarehouseBase : IWarehouse
 
     public ILoadSession BeginFile(long runId, SourceFileInfo file)
     {
+        RequireWritable();
+        EnsureConnected();
+        EnsureWriterLock();
         var transaction = Connection.BeginTransaction();
         var fileId = NextId("etl.file", "file_id", transaction);
         Connection.Execute(
@@ -67,7 +166,12 @@ public abstract class WarehouseBase : IWarehouse
                 INSERT INTO etl.file (file_id, run_id, path, file_name, kind, sha256, size_bytes, status, started_at)
                 VALUES (@fileId, @runId, @path, @fileName, @kind, @sha256, @size, 'loading', @now)
                 """),
-            new { fileId, runId, path = file.Path, fileName = Path.GetFileName(file.Path), kind = file.Kind, sha256 = file.Sha256, size = file.SizeBytes, now = DateTime.UtcNow },
+            new
+            {
+                fileId, runId, path = ColumnLimits.Default.Fit("etl.file", "path", file.Path),
+                fileName = ColumnLimits.Default.Fit("etl.file", "file_name", Path.GetFileName(file.Path)), kind = file.Kind,
+                sha256 = file.Sha256, size = file.SizeBytes, now = DateTime.UtcNow,
+            },
             transaction);
         OpenSessions++;
         return new LoadSession(this, transaction, runId, fileId, Path.GetFileName(file.Path));
@@ -86,6 +190,9 @@ public abstract class WarehouseBase : IWarehouse
         OpenSessions++;
         return new WarehouseTransaction(this, transaction);
     }
+
+    /// <summary>A writer lock this warehouse holds for its lifetime (the DuckDB lock file of <see cref="WarehouseFactory.OpenWriter"/>).</summary>
+    internal IDisposable? OwnedLock { get; set; }
 
     /// <summary>Load sessions begun and not yet disposed: a published copy must never see a half-loaded file.</summary>
     internal int OpenSessions { get; set; }
@@ -148,6 +255,42 @@ public abstract class WarehouseBase : IWarehouse
         new SeedSync(this).Apply();
     }
 
+    /// <summary>
+    /// Instead of migrating: the schema must already be at this build's version (read from <c>rpt.warehouse_info</c>,
+    /// which the report reader role may read; the migration ledger in etl it may not).
+    /// </summary>
+    protected void RequireCurrentSchema()
+    {
+        IsReadOnly = true;
+        var expected = MigrationScript.For(Dialect.Name).Max(s => s.Version) ?? 0;
+        int version;
+        try
+        {
+            version = Connection.ExecuteScalar<int?>("SELECT schema_version FROM rpt.warehouse_info") ?? 0;
+        }
+        catch (DbException)
+        {
+            version = 0;
+        }
+
+        if (version < expected)
+        {
+            throw new WarehouseOutdatedException(
+                $"The warehouse {Target} is at schema version {version} and this build of cchc reads version {expected}: a reading command does not migrate. " +
+                "Bring it up to date first with any writing command (e.g. 'cchc load', with a login that may alter the schema) or by publishing the DAC package ('cchc dacpac'; warehouse/README.md).");
+        }
+
+        SchemaVersion = version;
+    }
+
+    private void RequireWritable()
+    {
+        if (IsReadOnly)
+        {
+            throw new InvalidOperationException($"The warehouse {Target} was opened read-only (a reading command): nothing may be written through it.");
+        }
+    }
+
     internal long NextId(string table, string column, DbTransaction? transaction = null) =>
         Connection.ExecuteScalar<long>(Dialect.Parameters($"SELECT COALESCE(MAX({column}), 0) + 1 FROM {table}"), transaction: transaction);
 
@@ -160,7 +303,14 @@ public abstract class WarehouseBase : IWarehouse
 
         if (disposing)
         {
+            // Runs this connection left unfinished die with it (their SQL Server run locks end with the session).
+            foreach (var runId in _runsStartedHere)
+            {
+                LiveRuns.TryRemove((Target.Location, runId), out _);
+            }
+
             Connection.Dispose();
+            OwnedLock?.Dispose();
         }
 
         _disposed = true;

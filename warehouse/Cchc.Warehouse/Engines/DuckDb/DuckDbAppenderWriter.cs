@@ -6,12 +6,15 @@ namespace Cchc.Warehouse.Engines.DuckDb;
 /// Typed appends through DuckDB's appender. Each value is dispatched on its runtime type to the matching nullable
 /// overload, because an untyped literal (AppendValue(2024)) would bind to short? and write garbage.
 /// </summary>
-internal sealed class DuckDbAppenderWriter(DuckDBAppender appender) : IBulkWriter
+internal sealed class DuckDbAppenderWriter(DuckDBAppender appender, string table, IReadOnlyList<string> columns) : IBulkWriter
 {
+    private readonly int?[] _limits = ColumnLimits.Default.For(table, columns);
     private bool _completed;
 
     public void WriteRow(ReadOnlySpan<object?> values)
     {
+        // DuckDB's VARCHAR has no length: the limits SQL Server enforces are enforced here too, so both engines refuse the same values.
+        ColumnLimits.RequireFits(table, columns, _limits, values);
         var row = appender.CreateRow();
         foreach (var value in values)
         {

@@ -11,9 +11,10 @@ public sealed record PublishedCopy(string Path, long SizeBytes, TimeSpan Elapsed
 /// Writes the read-only copy that Power BI (DuckDB ODBC) and other readers open, so that readers never meet the
 /// writer: DuckDB allows one writer process or many reader processes on a file, never both.
 /// <para>
-/// The copy is built beside the destination with <c>ATTACH</c> + <c>COPY FROM DATABASE</c> (one transaction, so a
-/// consistent snapshot of committed data; schemas, tables, views and their data), checkpointed so that it is one
-/// self-contained file, detached, and then renamed over the destination. The rename is atomic: a reader that already
+/// The copy is built beside the destination with <c>ATTACH</c> + <c>COPY FROM DATABASE … (SCHEMA)</c> and one
+/// <c>INSERT … SELECT</c> per table, in one transaction (a consistent snapshot of committed data), checkpointed so that
+/// it is one self-contained file, detached, and then renamed over the destination. Quarantined rows' raw values (which
+/// may hold applicants' data), file paths and host names never reach it. The rename is atomic: a reader that already
 /// has the old copy open keeps reading the old file to the end of its session, and the next open sees the new one.
 /// </para>
 /// </summary>
@@ -54,7 +55,23 @@ internal static class DuckDbPublisher
         connection.Execute($"ATTACH {Literal(temp)} AS {Alias}");
         try
         {
-            connection.Execute($"COPY FROM DATABASE {Identifier(catalog)} TO {Alias}");
+            // The shape first, then the rows table by table, in one transaction (a consistent snapshot), with what
+            // readers must not see left out: quarantined rows' raw values (applicants' data), folders, host names.
+            var tables = connection.Query<(string Schema, string Table)>(
+                "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = current_database() AND NOT internal ORDER BY schema_name, table_name").ToList();
+            using (var transaction = connection.BeginTransaction())
+            {
+                connection.Execute($"COPY FROM DATABASE {Identifier(catalog)} TO {Alias} (SCHEMA)", transaction: transaction);
+                foreach (var (schema, table) in tables)
+                {
+                    connection.Execute(
+                        $"INSERT INTO {Alias}.{Identifier(schema)}.{Identifier(table)} SELECT {Projection(schema, table)} FROM {Identifier(catalog)}.{Identifier(schema)}.{Identifier(table)}",
+                        transaction: transaction);
+                }
+
+                transaction.Commit();
+            }
+
             connection.Execute($"CHECKPOINT {Alias}");
         }
         catch
@@ -149,6 +166,16 @@ internal static class DuckDbPublisher
             return false;
         }
     }
+
+    /// <summary>Every column, except those the published copy leaves out (still kept in the warehouse itself).</summary>
+    private static string Projection(string schema, string table) => (schema, table) switch
+    {
+        ("etl", "quarantine") => "* REPLACE (CAST(NULL AS VARCHAR) AS raw_values)",
+        ("etl", "file") => "* REPLACE (file_name AS path)",
+        ("etl", "run") => "* REPLACE ('' AS host)",
+        ("etl", "inbox_deferral") => "* REPLACE (file_name AS path)",
+        _ => "*",
+    };
 
     private static void DeleteIfExists(string path)
     {

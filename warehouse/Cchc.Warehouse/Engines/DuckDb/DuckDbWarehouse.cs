@@ -21,14 +21,45 @@ public sealed class DuckDbWarehouse : WarehouseBase
     /// Writes a consistent read-only copy of the committed warehouse for readers (Power BI through the DuckDB ODBC
     /// driver) and swaps it in with an atomic rename. Call it between loads, never while a file's session is open.
     /// </summary>
-    public PublishedCopy Publish(string? destination = null)
+    /// <returns>Null for an in-memory warehouse without a destination: there is no file beside which to publish.</returns>
+    public override PublishedCopy? Publish(string? destination = null)
     {
+        if (DatabasePath == ":memory:" && destination is null)
+        {
+            return null;
+        }
+
         if (OpenSessions > 0)
         {
             throw new InvalidOperationException("Cannot publish while a file's load transaction is open: the copy would include uncommitted rows.");
         }
 
         return DuckDbPublisher.Publish((DuckDBConnection)Connection, DatabasePath, destination ?? PublishedPath);
+    }
+
+    /// <summary>Opens an existing file read-only (DuckDB then shares it with other readers); no migration runs.</summary>
+    public static DuckDbWarehouse OpenReadOnly(WarehouseTarget target)
+    {
+        if (target.Location == ":memory:" || !File.Exists(target.Location))
+        {
+            throw new FileNotFoundException(
+                $"There is no warehouse at {target}: a reading command does not create one. Load something first (e.g. 'cchc demo' or 'cchc load').",
+                target.Location);
+        }
+
+        var connection = Connect(target, $"Data Source={target.Location};ACCESS_MODE=READ_ONLY");
+        var warehouse = new DuckDbWarehouse(target, connection);
+        try
+        {
+            warehouse.RequireCurrentSchema();
+        }
+        catch
+        {
+            warehouse.Dispose();
+            throw;
+        }
+
+        return warehouse;
     }
 
     public static DuckDbWarehouse Open(WarehouseTarget target)
@@ -43,19 +74,7 @@ public sealed class DuckDbWarehouse : WarehouseBase
             }
         }
 
-        var connection = new DuckDBConnection($"Data Source={path}");
-        try
-        {
-            connection.Open();
-        }
-        catch (DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
-        {
-            connection.Dispose();
-            throw new WarehouseBusyException(
-                $"The warehouse {target} is open in another process (DuckDB allows one writer). Wait for it to finish, or point Power BI at the published copy.", e);
-        }
-
-        var warehouse = new DuckDbWarehouse(target, connection);
+        var warehouse = new DuckDbWarehouse(target, Connect(target, $"Data Source={path}"));
         try
         {
             warehouse.Migrate();
@@ -67,6 +86,22 @@ public sealed class DuckDbWarehouse : WarehouseBase
         }
 
         return warehouse;
+    }
+
+    private static DuckDBConnection Connect(WarehouseTarget target, string connectionString)
+    {
+        var connection = new DuckDBConnection(connectionString);
+        try
+        {
+            connection.Open();
+            return connection;
+        }
+        catch (DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+        {
+            connection.Dispose();
+            throw new WarehouseBusyException(
+                $"The warehouse {target} is open in another process (DuckDB allows one writer, or many readers, never both). Wait for it to finish, or read the published copy.", e);
+        }
     }
 
     protected override string BootstrapSql =>
@@ -89,7 +124,7 @@ public sealed class DuckDbWarehouse : WarehouseBase
                 $"Bulk writer for {table} was given columns ({string.Join(", ", columns)}) but the table has ({string.Join(", ", actual)}); the appender needs every column in table order.");
         }
 
-        return new DuckDbAppenderWriter(((DuckDBConnection)Connection).CreateAppender(schema, name));
+        return new DuckDbAppenderWriter(((DuckDBConnection)Connection).CreateAppender(schema, name), table, columns);
     }
 
     private static (string Schema, string Name) SplitName(string table)

@@ -24,22 +24,25 @@ internal sealed class SqlServerBulkWriter : IBulkWriter
     private readonly IReadOnlyList<string> _columns;
     private readonly IReadOnlyList<string> _keyColumns;
     private readonly StagingBuffer _buffer;
+    private readonly int _timeoutSeconds;
     private bool _completed;
     private bool _failed;
 
-    private SqlServerBulkWriter(DbConnection connection, DbTransaction transaction, string table, string stage, IReadOnlyList<SqlColumn> columns, IReadOnlyList<string> keyColumns)
+    private SqlServerBulkWriter(DbConnection connection, DbTransaction transaction, string table, string stage, IReadOnlyList<SqlColumn> columns, IReadOnlyList<string> keyColumns, int timeoutSeconds)
     {
+        _timeoutSeconds = timeoutSeconds;
         _connection = connection;
         _transaction = transaction;
         _table = table;
         _stage = stage;
         _columns = columns.Select(c => c.Name).ToList();
         _keyColumns = keyColumns;
-        _buffer = new StagingBuffer(columns);
+        _buffer = new StagingBuffer(columns, table);
     }
 
     /// <summary>Checks the column list against the table (same rule as the DuckDB appender: every column, in table order) and creates the stage.</summary>
-    public static SqlServerBulkWriter Create(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns)
+    /// <param name="timeoutSeconds">Limit for each bulk copy and for the MERGE (finite: the connection's command timeout).</param>
+    public static SqlServerBulkWriter Create(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, int timeoutSeconds)
     {
         var actual = connection.Query<SqlColumn>(SqlServerStatements.TableColumns, new { table = SqlIdentifier.QuoteTable(table) }, transaction).ToList();
         if (!actual.Select(c => c.Name).SequenceEqual(columns, StringComparer.OrdinalIgnoreCase))
@@ -51,7 +54,7 @@ internal sealed class SqlServerBulkWriter : IBulkWriter
         var keys = connection.Query<string>(SqlServerStatements.PrimaryKeyColumns, new { table = SqlIdentifier.QuoteTable(table) }, transaction).ToList();
         var stage = $"#cchc_stage_{SqlIdentifier.Split(table).Name}_{Interlocked.Increment(ref _stageCounter)}";
         connection.Execute(SqlServerStatements.CreateStage(stage, table, columns), transaction: transaction);
-        return new SqlServerBulkWriter(connection, transaction, table, stage, actual, keys);
+        return new SqlServerBulkWriter(connection, transaction, table, stage, actual, keys, timeoutSeconds);
     }
 
     public void WriteRow(ReadOnlySpan<object?> values)
@@ -82,7 +85,7 @@ internal sealed class SqlServerBulkWriter : IBulkWriter
         try
         {
             Flush();
-            _connection.Execute(SqlServerStatements.MergeStage(_stage, _table, _columns, _keyColumns), transaction: _transaction, commandTimeout: 0);
+            _connection.Execute(SqlServerStatements.MergeStage(_stage, _table, _columns, _keyColumns), transaction: _transaction, commandTimeout: _timeoutSeconds);
             _connection.Execute(SqlServerStatements.DropStage(_stage), transaction: _transaction);
             _completed = true;
         }
@@ -120,7 +123,7 @@ internal sealed class SqlServerBulkWriter : IBulkWriter
         using var bulk = new SqlBulkCopy(sql, SqlBulkCopyOptions.Default, sqlTransaction)
         {
             DestinationTableName = _stage,
-            BulkCopyTimeout = 0,
+            BulkCopyTimeout = _timeoutSeconds,
         };
         foreach (var column in _columns)
         {

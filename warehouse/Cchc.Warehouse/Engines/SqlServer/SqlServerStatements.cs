@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Cchc.Warehouse.Engines.SqlServer;
 
 /// <summary>
@@ -41,6 +39,43 @@ internal static class SqlServerStatements
 
     public const string ReleaseMigrationLock =
         "EXEC sp_releaseapplock @Resource = N'cchc.migrate', @LockOwner = N'Session';";
+
+    /// <summary>
+    /// The single-writer lock, in the database: exclusive, owned by the session, so it lasts as long as the writer's
+    /// connection and the server releases it when that session ends (a killed process, a lost connection). Returns
+    /// sp_getapplock's result: 0 or 1 granted, negative not granted within @timeout milliseconds.
+    /// </summary>
+    public const string AcquireWriterLock =
+        """
+        DECLARE @result INT;
+        EXEC @result = sp_getapplock @Resource = N'cchc.writer', @LockMode = N'Exclusive', @LockOwner = N'Session', @LockTimeout = @timeout;
+        SELECT @result;
+        """;
+
+    /// <summary>Who holds the writer lock (needs VIEW SERVER STATE; without it the holder stays unnamed).</summary>
+    public const string WriterLockHolder =
+        """
+        SELECT TOP (1) s.program_name + N' on ' + s.host_name + N' since ' + CONVERT(NVARCHAR(30), s.login_time, 126)
+        FROM sys.dm_tran_locks l
+        JOIN sys.dm_exec_sessions s ON s.session_id = l.request_session_id
+        WHERE l.resource_type = N'APPLICATION' AND l.resource_database_id = DB_ID() AND l.request_status = N'GRANT'
+          AND l.resource_description LIKE N'%cchc.writer%'
+        """;
+
+    /// <summary>A run's liveness lock, held by the session that runs it until it finishes (or dies).</summary>
+    public const string AcquireRunLock =
+        """
+        DECLARE @result INT;
+        EXEC @result = sp_getapplock @Resource = @resource, @LockMode = N'Exclusive', @LockOwner = N'Session', @LockTimeout = 0;
+        SELECT @result;
+        """;
+
+    public const string ReleaseRunLock =
+        "EXEC sp_releaseapplock @Resource = @resource, @LockOwner = N'Session';";
+
+    /// <summary>1 when nobody holds the run's lock (its session ended: the run is dead), 0 while its writer is alive.</summary>
+    public const string RunLockIsFree =
+        "SELECT APPLOCK_TEST(N'public', @resource, N'Exclusive', N'Session')";
 
     /// <summary>Whether readers get row versions instead of waiting for a load's locks (see 0401_read_committed_snapshot.sql).</summary>
     public const string ReadCommittedSnapshot =
@@ -84,21 +119,15 @@ internal static class SqlServerStatements
             return $"INSERT INTO {target} ({ColumnList(columns)})\nSELECT {ColumnList(columns)} FROM {source};";
         }
 
-        var sql = new StringBuilder();
-        sql.Append("MERGE INTO ").Append(target).Append(" WITH (HOLDLOCK) AS t\n");
-        sql.Append("USING ").Append(source).Append(" AS s\n");
-        sql.Append("ON ").Append(string.Join(" AND ", keyColumns.Select(k => $"t.{SqlIdentifier.Quote(k)} = s.{SqlIdentifier.Quote(k)}"))).Append('\n');
         var updated = columns.Where(c => !keyColumns.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
-        if (updated.Count > 0)
+        return SqlServerDialect.Instance.Merge(new MergeSpec(
+            target, "t", source, "s",
+            string.Join(" AND ", keyColumns.Select(k => $"t.{SqlIdentifier.Quote(k)} = s.{SqlIdentifier.Quote(k)}")),
+            "(" + ColumnList(columns) + ")",
+            "(" + string.Join(", ", columns.Select(c => "s." + SqlIdentifier.Quote(c))) + ")")
         {
-            sql.Append("WHEN MATCHED THEN UPDATE SET ")
-                .Append(string.Join(", ", updated.Select(c => $"t.{SqlIdentifier.Quote(c)} = s.{SqlIdentifier.Quote(c)}")))
-                .Append('\n');
-        }
-
-        sql.Append("WHEN NOT MATCHED BY TARGET THEN INSERT (").Append(ColumnList(columns)).Append(")\n");
-        sql.Append("    VALUES (").Append(string.Join(", ", columns.Select(c => "s." + SqlIdentifier.Quote(c)))).Append(");");
-        return sql.ToString();
+            UpdateSet = updated.Count == 0 ? null : string.Join(", ", updated.Select(c => $"t.{SqlIdentifier.Quote(c)} = s.{SqlIdentifier.Quote(c)}")),
+        });
     }
 
     public static string DropStage(string stage) => $"DROP TABLE {SqlIdentifier.Quote(stage)};";

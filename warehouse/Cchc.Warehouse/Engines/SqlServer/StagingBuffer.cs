@@ -14,10 +14,16 @@ internal sealed record SqlColumn(string Name, string TypeName);
 internal sealed class StagingBuffer : IDisposable
 {
     private readonly IReadOnlyList<SqlColumn> _columns;
+    private readonly string _table;
+    private readonly int?[] _limits;
+    private readonly IReadOnlyList<string> _names;
 
-    public StagingBuffer(IReadOnlyList<SqlColumn> columns)
+    public StagingBuffer(IReadOnlyList<SqlColumn> columns, string table)
     {
         _columns = columns;
+        _table = table;
+        _names = columns.Select(c => c.Name).ToList();
+        _limits = ColumnLimits.Default.For(table, _names);
         Table = new DataTable { Locale = CultureInfo.InvariantCulture };
         foreach (var column in columns)
         {
@@ -36,6 +42,7 @@ internal sealed class StagingBuffer : IDisposable
             throw new ArgumentException($"A row has {values.Length} values but the writer has {_columns.Count} columns.", nameof(values));
         }
 
+        ColumnLimits.RequireFits(_table, _names, _limits, values);
         var row = Table.NewRow();
         for (var i = 0; i < values.Length; i++)
         {

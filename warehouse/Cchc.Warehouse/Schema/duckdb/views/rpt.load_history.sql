@@ -1,5 +1,5 @@
 -- What was loaded, when, from which file (provenance for reports).
 CREATE OR REPLACE VIEW rpt.load_history AS
-SELECT f.file_id, f.run_id, r.command, f.file_name, f.kind, f.sha256, f.status, f.rows_loaded, f.rows_quarantined,
+SELECT f.file_id, f.run_id, r.command, f.file_name, f.kind, f.sha256, f.status, f.rows_read, f.rows_loaded, f.rows_quarantined, f.rows_skipped,
        f.started_at, f.ended_at, f.message
 FROM etl.file f JOIN etl.run r ON r.run_id = f.run_id;

@@ -1,0 +1,5 @@
+-- The schema version the migrations (or a published DAC package) brought the warehouse to: a read-only open checks
+-- it, since report readers may not read the migration ledger in etl.
+CREATE OR REPLACE VIEW rpt.warehouse_info AS
+SELECT CAST(COALESCE(MAX(version), 0) AS INTEGER) AS schema_version, MAX(applied_at) AS migrated_at
+FROM etl.schema_version;

@@ -1,0 +1,6 @@
+-- Files the nightly left in its inbox (still being written, locked, retrying), since when and why: what `cchc status`
+-- lists, readable by the report reader role. Twin of duckdb/views/rpt.inbox_deferral.sql.
+CREATE OR ALTER VIEW rpt.inbox_deferral AS
+SELECT path, file_name, first_deferred_at, last_deferred_at, deferrals, reason, is_overdue
+FROM etl.inbox_deferral;
+GO
