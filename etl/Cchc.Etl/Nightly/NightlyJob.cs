@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Cchc.Etl.Loading;
@@ -215,6 +216,13 @@ public sealed class NightlyJob(IWarehouse warehouse, NightlyOptions options, Run
             // Not the file's fault (log or disk full, no permission, still failing after the retries): it stays in the inbox.
             _memory.UndoAttempt(sha);
             return Outcome(InboxOutcome.Aborted, kind, $"{WarehouseFailures.Classify(e).ToString().ToLowerInvariant()} failure ({e.GetType().Name}): {e.Message}");
+        }
+        catch (DbException e)
+        {
+            // The engine refused the file's data (a duplicate key, a value out of range): trying again cannot help.
+            var reason = $"the warehouse refused its data ({e.GetType().Name}): {e.Message}";
+            RecordFailure(runId, file, kind ?? "unknown", sha, reason);
+            return Done(file, sha, MoveAway(file, options.FailedDirectory, Outcome(InboxOutcome.Failed, kind, reason)));
         }
         catch (Exception e)
         {
