@@ -1,4 +1,5 @@
 using Cchc.Reports.Analytics;
+using Cchc.Reports.Analytics.Attribution;
 using Cchc.Reports.Analytics.Data;
 using Cchc.Reports.Analytics.Models;
 
@@ -13,7 +14,7 @@ public sealed class DriversCommand : ICommand
 {
     public string Name => "drivers";
 
-    public string Usage => "drivers --province P --year Y [--index PAR|PCI|PAPI] [--no-models] [--seed N] [--permutations N] [--json]";
+    public string Usage => "drivers --province P --year Y [--index PAR|PCI|PAPI] [--no-models] [--seed N] [--permutations N] [--bootstrap N] [--draws N] [--json]";
 
     public string Summary => "Why a rank changed: exact attribution, peer effect, models vs baselines";
 
@@ -27,7 +28,7 @@ public sealed class DriversCommand : ICommand
         var models = !context.Line.Has("no-models");
         if (models)
         {
-            context.Progress("Training the models on every year but one, for each year (leave-one-year-out) …");
+            context.Progress("Training the models on held-out years (leave-one-year-out, forward chaining for next year's change) and refitting them on resampled provinces …");
         }
 
         var options = new ModelOptions();
@@ -43,7 +44,18 @@ public sealed class DriversCommand : ICommand
                 : throw new UsageException("--permutations must be at least 2 (a standard error needs two)");
         }
 
-        var report = DriversAnalysis.Run(source, new DriversRequest(index, year, province.Key, models, options));
+        if (context.Line.IntOption("bootstrap") is { } bootstrap)
+        {
+            options = bootstrap >= 0 ? options with { BootstrapReplicates = bootstrap } : throw new UsageException("--bootstrap must be 0 or more");
+        }
+
+        var uncertainty = new UncertaintyOptions(Seed: options.Seed);
+        if (context.Line.IntOption("draws") is { } draws)
+        {
+            uncertainty = draws >= 0 ? uncertainty with { Draws = draws } : throw new UsageException("--draws must be 0 or more (0: no intervals)");
+        }
+
+        var report = DriversAnalysis.Run(source, new DriversRequest(index, year, province.Key, models, options, uncertainty));
         if (context.Json)
         {
             context.WriteJson(report);

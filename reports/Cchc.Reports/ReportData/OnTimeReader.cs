@@ -37,7 +37,7 @@ public static class OnTimeReader
             ("synthetic", ["is_synthetic"], false));
         if (shape is null)
         {
-            return ViewResult.Missing<OnTimeData>(ViewGap.ViewAbsent, View);
+            return new ViewResult<OnTimeData>(ViewGap.ViewAbsent, View);
         }
 
         if (shape.Problem<OnTimeData>() is { } problem)
@@ -62,14 +62,14 @@ public static class OnTimeReader
             .ToList();
         if (parsed.Count == 0)
         {
-            return ViewResult.Missing<OnTimeData>(ViewGap.NoRows, View);
+            return new ViewResult<OnTimeData>(ViewGap.NoRows, View);
         }
 
         var levels = parsed.GroupBy(r => r.Level!.Value).OrderBy(g => g.Key)
             .Select(g => (g.Key, (long)g.Sum(r => r.Finished), (long)g.Sum(r => r.OnTime))).ToList();
         var months = parsed.GroupBy(r => r.Period!.Value).OrderBy(g => g.Key)
             .Select(g => (g.Key.Year, g.Key.Month, (long)g.Sum(r => r.Finished), (long)g.Sum(r => r.OnTime))).ToList();
-        return ViewResult.Of<OnTimeData>(new OnTimeData(levels, months, parsed.Any(r => r.Synthetic > 0)), View);
+        return new ViewResult<OnTimeData>(new OnTimeData(levels, months, parsed.Any(r => r.Synthetic > 0)), View);
     }
 
     /// <summary>"2023-03-01", "2023-03-01 00:00:00", "2023-03" or a month number with a year column.</summary>

@@ -18,21 +18,26 @@ public enum ViewGap
 
 /// <summary>Rows read from an optional view, or why there are none.</summary>
 public sealed record ViewResult<T>(T? Value, ViewGap? Gap, string View, string? Detail = null)
-    where T : class;
-
-/// <summary>Creates <see cref="ViewResult{T}"/> values.</summary>
-public static class ViewResult
+    where T : class
 {
-    public static ViewResult<T> Of<T>(T value, string view)
-        where T : class => new(value, null, view);
+    /// <summary>Rows were found.</summary>
+    public ViewResult(T value, string view)
+        : this(value, null, view)
+    {
+    }
 
-    public static ViewResult<T> Missing<T>(ViewGap gap, string view, string? detail = null)
-        where T : class => new(null, gap, view, detail);
+    /// <summary>None were, and why.</summary>
+    public ViewResult(ViewGap gap, string view, string? detail = null)
+        : this(null, gap, view, detail)
+    {
+    }
 }
 
 /// <summary>
 /// Maps the roles a reader needs (province, year, …) onto the columns an optional view actually has, accepting the
 /// usual synonyms, so that the report works with the view as its module defines it and says precisely what is missing.
+/// Only the one-stop reader still uses it (its view is being reworked with the one-stop results report); the other
+/// readers read this repository's views by their documented column names.
 /// Column names come only from <c>information_schema</c> and these fixed candidate lists, never from user input.
 /// </summary>
 internal sealed class ViewShape
@@ -77,7 +82,7 @@ internal sealed class ViewShape
 
     public ViewResult<T>? Problem<T>()
         where T : class =>
-        Missing.Count > 0 ? ViewResult.Missing<T>(ViewGap.ViewIncompatible, View, string.Join(", ", Missing)) : null;
+        Missing.Count > 0 ? new ViewResult<T>(ViewGap.ViewIncompatible, View, string.Join(", ", Missing)) : null;
 
     /// <summary>Lower-case ASCII without diacritics ("Cấp xã" → "cap xa"), for matching level names.</summary>
     public static string Fold(string text)

@@ -41,7 +41,7 @@ internal static class PermutationImportance
             result.Add(new FeatureImportance(features[j], mean, sd / Math.Sqrt(repeats)));
         }
 
-        return new ModelImportance(model, repeats, result.OrderByDescending(f => f.MaeIncrease).ToList());
+        return new ModelImportance(model, repeats, 0, result.OrderByDescending(f => f.MaeIncrease).ToList());
     }
 
     private static double[] WithFeature(IReadOnlyList<double> features, int index, double value)
