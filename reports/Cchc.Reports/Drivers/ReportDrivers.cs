@@ -28,10 +28,14 @@ public sealed class ReportDrivers(ModelOptions? modelOptions = null, Uncertainty
     /// <summary>Permutations per feature in reports: enough for a stable ranking at a fraction of the CLI's cost.</summary>
     public const int ReportPermutations = 10;
 
-    /// <summary>Refits behind the importances' intervals in reports (the CLI makes more).</summary>
+    /// <summary>Refits behind the importances' intervals in reports (the CLI makes more, each over every held-out year).</summary>
     public const int ReportBootstrapReplicates = 8;
 
-    private readonly ModelOptions _modelOptions = modelOptions ?? new ModelOptions(Permutations: ReportPermutations, BootstrapReplicates: ReportBootstrapReplicates);
+    /// <summary>Blocks of held-out years inside each refit in reports: four fits per refit instead of one per year.</summary>
+    public const int ReportBootstrapYearBlocks = 4;
+
+    private readonly ModelOptions _modelOptions = modelOptions ?? new ModelOptions(
+        Permutations: ReportPermutations, BootstrapReplicates: ReportBootstrapReplicates, BootstrapYearBlocks: ReportBootstrapYearBlocks);
     private readonly UncertaintyOptions _uncertainty = uncertainty ?? new UncertaintyOptions();
     private readonly Dictionary<string, DriverOutcome<ModelReport>> _models = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Index, int Year, int Province), RankAttribution?> _attributions = [];

@@ -49,11 +49,12 @@ public static class ModelEvaluator
 
         var scores = regressors.Select((r, i) => Score(r, i, folds)).ToList();
         var comparisons = Compare(regressors, folds, options);
-        var learned = regressors.Select((r, i) => (r, i)).Where(x => !x.r.IsBaseline).ToList();
-        var importances = learned
-            .Select(x => WithBootstrap(PermutationImportance.Compute(x.r.Name, x.i, folds, dataset.FeatureNames, options), x.r, dataset, options))
-            .ToList();
         var shown = scores.Where(s => !s.IsBaseline).OrderBy(s => s.Mae).Select(s => s.Model).FirstOrDefault();
+        // Refits are what an importance is judged by, and they are costly: they are made for the model to read.
+        var importances = regressors.Select((r, i) => (r, i)).Where(x => !x.r.IsBaseline)
+            .Select(x => PermutationImportance.Compute(x.r.Name, x.i, folds, dataset.FeatureNames, options))
+            .Select(imp => imp.Model == shown ? WithBootstrap(imp, regressors.Single(r => r.Name == shown), dataset, options) : imp)
+            .ToList();
         var focus = Focus(dataset, options, regressors, folds);
         var (verdicts, anyBeats) = Verdicts(scores, comparisons, dataset.TargetName, options);
         notes.Add(dataset.Validation == ValidationScheme.ForwardChaining
@@ -65,20 +66,27 @@ public static class ModelEvaluator
             dataset.FeatureNamesVi);
     }
 
-    internal static List<Fold> BuildFolds(ModelDataset dataset, IReadOnlyList<IRegressor> regressors, List<string>? notes)
+    /// <param name="yearBlocks">Hold out this many blocks of years instead of every year in turn (leave-one-year-out
+    /// only; refits for the bootstrap use it to stay affordable). Null: every year.</param>
+    internal static List<Fold> BuildFolds(ModelDataset dataset, IReadOnlyList<IRegressor> regressors, List<string>? notes, int? yearBlocks = null)
     {
         var folds = new List<Fold>();
-        foreach (var year in dataset.Years)
+        var years = dataset.Years;
+        var groups = yearBlocks is { } k && k > 0 && k < years.Count && dataset.Validation == ValidationScheme.LeaveOneYearOut
+            ? years.Select((y, i) => (y, i)).GroupBy(x => x.i % k).Select(g => g.Select(x => x.y).ToHashSet()).ToList()
+            : years.Select(y => new HashSet<int> { y }).ToList();
+        foreach (var group in groups)
         {
-            var test = dataset.Rows.Where(r => r.Year == year).ToList();
+            var year = group.Min();
+            var test = dataset.Rows.Where(r => group.Contains(r.Year)).ToList();
             List<ModelRow> training;
             if (dataset.Validation == ValidationScheme.ForwardChaining)
             {
                 training = dataset.Rows.Where(r => r.Year < year && r.DataYears.All(y => y <= year)).ToList();
-                var years = training.Select(r => r.Year).Distinct().Count();
-                if (years < ModelOptions.MinimumTrainingYears)
+                var earlier = training.Select(r => r.Year).Distinct().Count();
+                if (earlier < ModelOptions.MinimumTrainingYears)
                 {
-                    notes?.Add($"{year}: only {years} earlier year(s) to train on; forward chaining starts later.");
+                    notes?.Add($"{year}: only {earlier} earlier year(s) to train on; forward chaining starts later.");
                     continue;
                 }
             }
@@ -140,7 +148,8 @@ public static class ModelEvaluator
         return result;
     }
 
-    /// <summary>The importances' intervals: the evaluation refitted on provinces drawn with replacement.</summary>
+    /// <summary>The importances' intervals: the evaluation refitted on provinces drawn with replacement (with
+    /// <see cref="ModelOptions.BootstrapYearBlocks"/> blocks of held-out years when set).</summary>
     private static ModelImportance WithBootstrap(ModelImportance importance, IRegressor regressor, ModelDataset dataset, ModelOptions options)
     {
         if (options.BootstrapReplicates <= 0)
@@ -155,7 +164,7 @@ public static class ModelEvaluator
         {
             var rng = new Random(unchecked((options.Seed * 17) + (b * 104_729) + 3));
             var rows = Enumerable.Range(0, byProvince.Count).SelectMany(_ => byProvince[rng.Next(byProvince.Count)]).ToList();
-            var folds = BuildFolds(dataset with { Rows = rows }, [regressor], null);
+            var folds = BuildFolds(dataset with { Rows = rows }, [regressor], null, options.BootstrapYearBlocks);
             if (folds.Sum(f => f.Scored.Count) == 0)
             {
                 continue;

@@ -74,12 +74,14 @@ public sealed record ModelReport(
     IReadOnlyList<string>? FeaturesVi = null);
 
 /// <summary>Evaluation settings; the defaults are what the CLI uses (reports use fewer refits).</summary>
-/// <param name="BootstrapReplicates">Refits of the whole evaluation on provinces drawn with replacement, per learned
-/// model, for the importances' intervals (0: none).</param>
+/// <param name="BootstrapReplicates">Refits of the whole evaluation on provinces drawn with replacement, for the
+/// importances' intervals of the model to read (0: none).</param>
 /// <param name="BootstrapPermutations">Permutations per feature inside each refit.</param>
+/// <param name="BootstrapYearBlocks">Inside a refit, hold out this many blocks of years rather than each year in turn
+/// (leave-one-year-out only); null: each year, as the evaluation itself.</param>
 public sealed record ModelOptions(
     int Seed = ModelOptions.DefaultSeed, int Permutations = 30, int? FocusProvinceKey = null, int? FocusYear = null,
-    int BootstrapReplicates = 20, int BootstrapPermutations = 3, double SignificanceLevel = 0.05)
+    int BootstrapReplicates = 10, int BootstrapPermutations = 3, double SignificanceLevel = 0.05, int? BootstrapYearBlocks = null)
 {
     public const int DefaultSeed = 20180620;
 
