@@ -115,7 +115,7 @@ internal sealed class EnglishText : ReportText
 
     public override string PublicationAdjustment => "Published rank vs recomputed";
 
-    public override string MethodologyEffect(string previousVersion, string version) => $"Changed maximum points ({previousVersion} → {version})";
+    public override string MethodologyEffect(string previousVersion, string version) => $"Changed maxima ({previousVersion}→{version})";
 
     public override string PlacesAxisWithInterval => "Places gained (positive) or lost; whiskers: 90% interval under survey re-measurement";
 
@@ -194,7 +194,7 @@ internal sealed class EnglishText : ReportText
 
     public override string ImportanceAxis => "Increase in mean absolute error when permuted (mean ± 1 standard error)";
 
-    public override string ImportanceAxisWithInterval => "Increase in mean absolute error when permuted (90% interval over refits)";
+    public override string ImportanceAxisWithInterval => "Increase in MAE when permuted (90% interval over refits)";
 
     public override string RSquaredAxis => "Held-out R² (higher is better)";
 
@@ -210,7 +210,11 @@ internal sealed class EnglishText : ReportText
         + $"most important features (increase in mean absolute error when permuted): {string.Join(", ", top.Select(Importance))}"
         + (beatsBaselines ? "." : "; as the model does not beat the baselines, these numbers are descriptive only.");
 
-    public override string ModelName(string englishName) => englishName;
+    public override string ModelName(string englishName) => englishName switch
+    {
+        "Baseline: previous-year value" => "Baseline: previous year",
+        _ => englishName,
+    };
 
     public override string RankTarget(string indexCode) => $"{indexCode} rank";
 

@@ -115,7 +115,7 @@ internal sealed class VietnameseText : ReportText
 
     public override string PublicationAdjustment => "Hạng công bố khác hạng tính lại";
 
-    public override string MethodologyEffect(string previousVersion, string version) => $"Thay đổi điểm tối đa ({previousVersion} → {version})";
+    public override string MethodologyEffect(string previousVersion, string version) => $"Điểm tối đa đổi ({previousVersion}→{version})";
 
     public override string PlacesAxisWithInterval => "Số bậc tăng (dương) hoặc giảm; râu: khoảng 90% khi đo lại điểm khảo sát";
 
@@ -194,7 +194,7 @@ internal sealed class VietnameseText : ReportText
 
     public override string ImportanceAxis => "Mức tăng sai số tuyệt đối trung bình khi hoán vị (trung bình ± 1 sai số chuẩn)";
 
-    public override string ImportanceAxisWithInterval => "Mức tăng sai số tuyệt đối trung bình khi hoán vị (khoảng 90% qua các lần ước lượng lại)";
+    public override string ImportanceAxisWithInterval => "Mức tăng MAE khi hoán vị (khoảng 90% qua các lần ước lượng lại)";
 
     public override string RSquaredAxis => "R² trên các năm giữ lại (cao hơn = tốt hơn)";
 
@@ -218,10 +218,10 @@ internal sealed class VietnameseText : ReportText
     {
         "FastTree (boosted trees)" => "FastTree (cây tăng cường)",
         "Linear (SDCA)" => "Tuyến tính (SDCA)",
-        "Baseline: mean" => "Mức cơ sở: trung bình",
-        "Baseline: province mean" => "Mức cơ sở: trung bình của tỉnh",
-        "Baseline: previous-year value" => "Mức cơ sở: giá trị năm trước",
-        "Baseline: mean reversion" => "Mức cơ sở: hồi quy về trung bình",
+        "Baseline: mean" => "Cơ sở: trung bình",
+        "Baseline: province mean" => "Cơ sở: TB của tỉnh",
+        "Baseline: previous-year value" => "Cơ sở: năm trước",
+        "Baseline: mean reversion" => "Cơ sở: hồi quy về TB",
         _ => englishName,
     };
 

@@ -108,7 +108,7 @@ public static class ImportanceChart
         }
 
         plot.Add.VerticalLine(0, 1, ChartPalette.Text);
-        ChartStyle.ManualTicks(plot.Axes.Left, metrics.Select((m, i) => ((double)(n - 1 - i), TextWrap.Shorten(m.Name, 22))));
+        ChartStyle.ManualTicks(plot.Axes.Left, metrics.Select((m, i) => ((double)(n - 1 - i), TextWrap.Shorten(m.Name, 24))));
         plot.Axes.SetLimitsX(lo - (span * (lo < 0 ? 0.25 : 0.02)), hi + (span * 0.25));
         plot.Axes.SetLimitsY(-0.6, n - 0.4);
         plot.Grid.YAxisStyle.IsVisible = false;

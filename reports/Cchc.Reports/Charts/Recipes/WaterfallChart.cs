@@ -75,7 +75,7 @@ public static class WaterfallChart
                 bars.Add(new Bar { Position = y, ValueBase = running, Value = running + s.MethodologyChange, FillColor = ChartPalette.Baseline, LineWidth = 0, Size = 0.25 });
             }
 
-            var end = Math.Max(running, running + s.Change);
+            var end = Math.Max(Math.Max(running, running + s.Change), running + s.MethodologyChange);
             ChartStyle.Label(plot, t.WithSign(s.Change), end, y, Alignment.MiddleLeft, color, bold: true).OffsetX = 4;
             labels.Add((y, TextWrap.Shorten(s.Code.Length > 0 ? $"{s.Code} {s.Name}" : s.Name, 34)));
             running += s.Change;
