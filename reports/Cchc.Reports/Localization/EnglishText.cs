@@ -487,6 +487,10 @@ internal sealed class EnglishText : ReportText
               + "The two add up to the change exactly; the methodology part is its own line in the attribution, so a changed maximum is never called a driver. "
               + "Criteria are compared across versions only through mappings read from the decisions, never through illustrative ones.";
 
+    public override string NoCriterionComparison(string previousVersion, string version) =>
+        $"No criterion of {version} is compared with a criterion of {previousVersion}: no criterion mapping read from the decisions is loaded between the two versions "
+        + "(illustrative mappings are not used), so the change is explained field by field only.";
+
     public override string IntervalNote(int draws, string indexCode) =>
         $"Intervals: survey-based points are estimates from a sample, so they would differ somewhat if the survey were run again. The report re-measures them {Whole(draws)} times for every province in both years "
         + $"and recomputes the totals, ranks and attribution each time; each whisker spans 90% of those re-measurements. A rank change is told apart from noise only when at least 95% of them move the same way. "

@@ -175,6 +175,9 @@ public abstract partial class ReportText
     /// <summary>The methodology part: changed maxima are their own player, never a field's.</summary>
     public abstract string MethodologyNote(string? previousVersion, string version, double? points);
 
+    /// <summary>Across a methodology change no criterion could be compared with one of the other version.</summary>
+    public abstract string NoCriterionComparison(string previousVersion, string version);
+
     /// <summary>What the intervals mean and how they were simulated.</summary>
     public abstract string IntervalNote(int draws, string indexCode);
 

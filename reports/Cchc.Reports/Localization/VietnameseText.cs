@@ -528,6 +528,10 @@ internal sealed class VietnameseText : ReportText
               + "Hai phần cộng lại đúng bằng mức thay đổi; phần do phương pháp là một dòng riêng trong phân tích thứ hạng, nên điểm tối đa thay đổi không bao giờ bị coi là động lực. "
               + "Các tiêu chí chỉ được so sánh giữa hai phiên bản qua bảng đối chiếu lấy từ các quyết định, không bao giờ qua bảng minh họa.";
 
+    public override string NoCriterionComparison(string previousVersion, string version) =>
+        $"Không tiêu chí nào của {version} được so sánh với tiêu chí của {previousVersion}: chưa nạp bảng đối chiếu tiêu chí lấy từ các quyết định giữa hai phiên bản "
+        + "(bảng minh họa không được dùng), nên thay đổi chỉ được giải thích theo từng lĩnh vực.";
+
     public override string IntervalNote(int draws, string indexCode) =>
         $"Khoảng tin cậy: điểm dựa trên khảo sát là ước lượng từ một mẫu, nên sẽ khác đi đôi chút nếu khảo sát được làm lại. Báo cáo đo lại các điểm này {Whole(draws)} lần cho mọi tỉnh ở cả hai năm "
         + $"và tính lại tổng điểm, thứ hạng và phân tích mỗi lần; mỗi râu trải trên 90% số lần đo lại. Thay đổi thứ hạng chỉ được coi là phân biệt được với nhiễu khi ít nhất 95% số lần đo lại cho cùng một chiều. "

@@ -34,6 +34,10 @@ internal sealed class NoteSections(ReportContext c)
         {
             items.Add(T.SplitNote);
             items.Add(T.MethodologyNote(attribution.PreviousMethodologyVersion, attribution.MethodologyVersion, (double?)attribution.Methodology?.Points));
+            if (attribution.Methodology is { } m && attribution.Components.All(x => x.Criteria.Count == 0))
+            {
+                items.Add(T.NoCriterionComparison(m.PreviousVersion, m.Version));
+            }
             if (attribution.Uncertainty is { } uncertainty)
             {
                 items.Add(T.IntervalNote(uncertainty.Draws, c.Request.IndexCode));
