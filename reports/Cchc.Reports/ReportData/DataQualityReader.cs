@@ -41,7 +41,7 @@ public static class DataQualityReader
         // A cast, not a bare boolean: SQL Server's bit is not a predicate.
         var findings = reader.Warehouse.Query<DqFinding>(
             $"""
-            SELECT severity AS Severity, rule_name AS RuleName, message AS Message, year AS Year, index_code AS IndexCode,
+            SELECT severity AS Severity, rule_name AS RuleName, message AS Message, CAST(year AS INTEGER) AS Year, index_code AS IndexCode,
                    source_file AS FileName, criterion_code AS CriterionCode, offending_values AS OffendingValues
             FROM rpt.{View}
             WHERE province_code = @provinceCode AND CAST(is_current AS INTEGER) = 1

@@ -40,7 +40,8 @@ public static class RemediationPlanReader
 
         var tasks = reader.Warehouse.Query<PlanTask>(
             $"""
-            SELECT plan_year AS PlanYear, result_year AS ResultYear, criterion_code AS CriterionCode, points_lost AS PointsLost, remedy AS Remedy,
+            SELECT CAST(plan_year AS INTEGER) AS PlanYear, CAST(result_year AS INTEGER) AS ResultYear, criterion_code AS CriterionCode,
+                   CAST(points_lost AS DOUBLE PRECISION) AS PointsLost, remedy AS Remedy,
                    lead_agencies AS LeadAgency, lead_agencies_en AS LeadAgencyEn, deadline_text AS Deadline
             FROM rpt.{View}
             WHERE province_code = @provinceCode AND index_code = @indexCode AND plan_year <= @year

@@ -87,7 +87,7 @@ public sealed class AnalyticsSource(IWarehouse warehouse)
 
         var rows = warehouse.Query<(int PlanYear, int ResultYear, string Code, string? Agencies, string? AgenciesEn)>(
             """
-            SELECT plan_year, result_year, criterion_code, lead_agencies, lead_agencies_en FROM rpt.remediation_task
+            SELECT CAST(plan_year AS INTEGER), CAST(result_year AS INTEGER), criterion_code, lead_agencies, lead_agencies_en FROM rpt.remediation_task
             WHERE province_key = @province AND index_code = @indexCode
             """,
             new { province = province.Key, indexCode });
@@ -146,7 +146,7 @@ public sealed class AnalyticsSource(IWarehouse warehouse)
 
         var rows = warehouse.Query<(int Province, int Year, decimal OnTime, decimal Rated)>(
             """
-            SELECT province_key, year, CAST(SUM(on_time) AS DECIMAL(18, 0)), CAST(SUM(rated) AS DECIMAL(18, 0))
+            SELECT CAST(province_key AS INTEGER), CAST(year AS INTEGER), CAST(SUM(on_time) AS DECIMAL(18, 0)), CAST(SUM(rated) AS DECIMAL(18, 0))
             FROM rpt.dossier_on_time GROUP BY province_key, year
             """);
         return rows.Count == 0 ? null : rows.Where(r => r.Rated > 0).ToDictionary(r => (r.Province, r.Year), r => (double)(r.OnTime / r.Rated));
