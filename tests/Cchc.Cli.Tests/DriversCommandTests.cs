@@ -31,7 +31,7 @@ public sealed class DriversCommandTests(ITestOutputHelper output)
     {
         using var temp = Loaded(Years);
 
-        var (code, json, _) = Run(temp, "drivers", "--province", "Lâm Đồng", "--year", "2017", "--json", "--quiet");
+        var (code, json, _) = Run(temp, "drivers", "--province", "Lâm Đồng", "--year", "2017", "--json", "--quiet", "--bootstrap", "3", "--permutations", "4");
 
         Assert.Equal(0, code);
         var root = JsonDocument.Parse(json).RootElement;
@@ -43,12 +43,27 @@ public sealed class DriversCommandTests(ITestOutputHelper output)
         Assert.Equal(rankChange.ToString(System.Globalization.CultureInfo.InvariantCulture), a.GetProperty("attributed_rank_change").GetProperty("exact").GetString());
         var components = a.GetProperty("components").EnumerateArray().ToList();
         Assert.Equal(["1", "2", "3"], components.Select(c => c.GetProperty("code").GetString()));
+        var peer = a.GetProperty("peer_effect");
         var exactSum = Fraction.Sum(components.Select(c => c.GetProperty("rank_effect").Deserialize<Fraction>()))
-            + a.GetProperty("peer_effect").GetInt32() + a.GetProperty("publication_adjustment").GetInt32();
+            + peer.Deserialize<Fraction>() + a.GetProperty("publication_adjustment").GetInt32();
         Assert.Equal((Fraction)rankChange, exactSum);
+        Assert.Equal(JsonValueKind.Null, a.GetProperty("methodology").ValueKind); // same methodology both years
         Assert.All(components, c => Assert.Equal(2, c.GetProperty("criteria").GetArrayLength()));
         Assert.Equal("field", components[0].GetProperty("kind").GetString());
-        Assert.Equal(3, root.GetProperty("waterfall").GetProperty("steps").GetArrayLength());
+        Assert.All(components, c =>
+        {
+            var effect = c.GetProperty("rank_effect");
+            var interval = effect.GetProperty("interval");
+            Assert.True(interval.GetProperty("lower").GetDouble() <= interval.GetProperty("upper").GetDouble());
+            Assert.Equal(JsonValueKind.Number, effect.GetProperty("value").ValueKind);
+            Assert.Equal(c.GetProperty("score_change").GetDecimal(), c.GetProperty("methodology_points").GetDecimal() + c.GetProperty("performance_points").GetDecimal());
+        });
+        Assert.Equal(JsonValueKind.Object, peer.GetProperty("interval").ValueKind);
+        Assert.InRange(a.GetProperty("probability_rank_changed").GetDouble(), 0, 1);
+        Assert.Equal(200, a.GetProperty("uncertainty").GetProperty("draws").GetInt32());
+        var steps = root.GetProperty("waterfall").GetProperty("steps").EnumerateArray().ToList();
+        Assert.Equal(3, steps.Count);
+        Assert.All(steps, s => Assert.Equal(s.GetProperty("delta").GetDecimal(), s.GetProperty("methodology_points").GetDecimal() + s.GetProperty("performance_points").GetDecimal()));
 
         var models = root.GetProperty("models").EnumerateArray().ToList();
         Assert.Equal(2, models.Count);
@@ -56,24 +71,33 @@ public sealed class DriversCommandTests(ITestOutputHelper output)
         Assert.Contains("PCI overlaps", models[0].GetProperty("notes")[0].GetString(), StringComparison.Ordinal);
         var nextYear = models[1];
         Assert.True(nextYear.GetProperty("available").GetBoolean());
+        Assert.Equal("forward_chaining", nextYear.GetProperty("validation").GetString());
+        Assert.Equal("leave_one_year_out", models[0].GetProperty("validation").GetString());
         var scores = nextYear.GetProperty("scores").EnumerateArray().ToList();
-        Assert.Equal(["FastTree (boosted trees)", "Linear (SDCA)", "Baseline: mean", "Baseline: previous-year value"], scores.Select(s => s.GetProperty("model").GetString()));
+        Assert.Equal(
+            ["FastTree (boosted trees)", "Linear (SDCA)", "Baseline: mean", "Baseline: province mean", "Baseline: previous-year value", "Baseline: mean reversion"],
+            scores.Select(s => s.GetProperty("model").GetString()));
         Assert.All(scores, s => Assert.True(s.GetProperty("mae").GetDouble() > 0));
         Assert.All(scores, s => Assert.Equal(JsonValueKind.Number, s.GetProperty("r2").ValueKind));
         var importances = nextYear.GetProperty("importances").EnumerateArray().ToList();
         Assert.Equal(2, importances.Count);
         Assert.All(importances, i => Assert.All(i.GetProperty("features").EnumerateArray(), f => Assert.True(f.GetProperty("standard_error").GetDouble() >= 0)));
+        var shown = nextYear.GetProperty("shown_model").GetString();
+        var refitted = importances.Single(i => i.GetProperty("model").GetString() == shown);
+        Assert.Equal(3, refitted.GetProperty("bootstrap_replicates").GetInt32());
+        Assert.All(refitted.GetProperty("features").EnumerateArray(), f => Assert.Equal(JsonValueKind.Object, f.GetProperty("interval").ValueKind));
         Assert.Equal(2016, nextYear.GetProperty("focus").GetProperty("year").GetInt32());
-        // The verdict follows the held-out metrics: "beats every baseline" only with lower MAE and higher R² than each.
-        // (The fixture's years are independent, so next year's change is largely regression to the mean, which the
-        // profile predicts: a real, if modest, finding.)
+
+        // "Beats every baseline" only when the paired test over the held-out years says so against each of them.
         var verdicts = nextYear.GetProperty("verdicts").EnumerateArray().Select(v => v.GetString()!).ToList();
-        var baselines = scores.Where(s => s.GetProperty("is_baseline").GetBoolean()).ToList();
+        var comparisons = nextYear.GetProperty("comparisons").EnumerateArray().ToList();
         foreach (var model in scores.Where(s => !s.GetProperty("is_baseline").GetBoolean()))
         {
             var name = model.GetProperty("model").GetString()!;
-            var beats = baselines.All(b => model.GetProperty("mae").GetDouble() < b.GetProperty("mae").GetDouble()
-                                           && model.GetProperty("r2").GetDouble() > b.GetProperty("r2").GetDouble());
+            var against = comparisons.Where(c => c.GetProperty("model").GetString() == name).ToList();
+            Assert.Equal(4, against.Count);
+            var beats = against.All(c => c.GetProperty("significant").GetBoolean());
+            Assert.All(against, c => Assert.Equal(c.GetProperty("mean_mae_difference").GetDouble() < 0 && c.GetProperty("p_value").GetDouble() < 0.05, c.GetProperty("significant").GetBoolean()));
             Assert.Contains(verdicts, v => v.StartsWith(name + (beats ? " beats every baseline" : " does NOT beat"), StringComparison.Ordinal));
         }
 
@@ -90,8 +114,10 @@ public sealed class DriversCommandTests(ITestOutputHelper output)
         Assert.Equal(0, code);
         Assert.StartsWith("Lâm Đồng — PAR 2017   [SYNTHETIC DATA]", text, StringComparison.Ordinal);
         Assert.Contains("rank effect", text, StringComparison.Ordinal);
+        Assert.Contains("90% interval", text, StringComparison.Ordinal);
         Assert.Contains("peers", text, StringComparison.Ordinal);
         Assert.Contains("= observed rank change", text, StringComparison.Ordinal);
+        Assert.Contains("Sampling noise:", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Model:", text, StringComparison.Ordinal);
     }
 

@@ -37,6 +37,8 @@ public sealed class WhatIfCommandTests(ITestOutputHelper output)
         Assert.Equal(2, priorities.GetProperty("level").GetInt32());
         var items = priorities.GetProperty("items").EnumerateArray().ToList();
         Assert.All(items, i => Assert.Equal(i.GetProperty("max_points").GetDecimal() - i.GetProperty("score").GetDecimal(), i.GetProperty("points_lost").GetDecimal()));
+        Assert.All(items, i => Assert.True(i.TryGetProperty("points_source", out _)));
+        Assert.Equal(JsonValueKind.Array, priorities.GetProperty("survey_items").ValueKind);
         Assert.Equal(items.Count + 1, priorities.GetProperty("curve").GetArrayLength());
         var plan = priorities.GetProperty("plan");
         Assert.Equal(10, plan.GetProperty("target_rank").GetInt32());
@@ -44,7 +46,12 @@ public sealed class WhatIfCommandTests(ITestOutputHelper output)
         if (plan.GetProperty("outcome").GetString() == "reached")
         {
             Assert.True(plan.GetProperty("rank_reached").GetInt32() <= 10);
+            Assert.Equal(plan.GetProperty("total_needed").GetDecimal(), plan.GetProperty("total_gain").GetDecimal());
+            Assert.All(plan.GetProperty("steps").EnumerateArray(), s => Assert.True(s.GetProperty("to").GetDecimal() > s.GetProperty("from").GetDecimal()));
         }
+
+        // One loaded year: no history of the other provinces' moves to simulate.
+        Assert.Equal(JsonValueKind.Null, plan.GetProperty("probability_with_peer_moves").ValueKind);
 
         var text = Run(temp, "whatif", "--province", "68", "--year", "2017", "--set", "1.1=10", "--target-rank", "10").Out;
         Assert.Contains("New total", text, StringComparison.Ordinal);

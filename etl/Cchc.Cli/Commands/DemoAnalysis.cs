@@ -26,7 +26,11 @@ internal static class DemoAnalysis
             ?? years.Cast<int?>().FirstOrDefault();
     }
 
-    /// <summary>Prints the rank change and the fields that moved it most (exact Shapley values, no models: those are in the report).</summary>
+    /// <summary>
+    /// Prints the rank change and what moved it: the fields that moved it most, the methodology's part when maxima
+    /// changed, the other provinces' moves and the publication adjustment, each its own line (exact Owen values, no
+    /// models: those are in the report), and whether the change stands out from the survey's sampling noise.
+    /// </summary>
     public static void PrintSummary(TextWriter o, IWarehouse warehouse, string provinceCode, int year)
     {
         var source = new AnalyticsSource(warehouse);
@@ -45,14 +49,36 @@ internal static class DemoAnalysis
         }
 
         o.WriteLine($"  rank {a.PreviousRank} → {a.Rank} of {a.ProvincesRanked}, score {Numbers.Points(a.PreviousScore)} → {Numbers.Points(a.Score)}");
-        foreach (var c in a.Components.OrderByDescending(c => Math.Abs(c.RankEffect.ToDouble())).Take(3))
+        foreach (var c in a.Components.OrderByDescending(c => Math.Abs(c.RankEffect.Value)).Take(3))
         {
-            var places = -c.RankEffect.ToDouble();
-            o.WriteLine($"  field {c.Code} {c.NameEn}: {Numbers.Signed(c.ScoreChange)} points, {(places >= 0 ? "gained" : "lost")} {Math.Abs(places):0.0} places");
+            o.WriteLine($"  field {c.Code} {c.NameEn}: {Numbers.Signed(c.ScoreChange)} points, {Places(c.RankEffect)}");
         }
 
-        o.WriteLine($"  other provinces moving: {(a.PeerEffect + a.PublicationAdjustment <= 0 ? "gained" : "lost")} {Math.Abs(a.PeerEffect + a.PublicationAdjustment)} places");
-        o.WriteLine($"  (exact Shapley values; full table: cchc drivers --province {provinceCode} --year {year})");
+        if (a.Methodology is { } m)
+        {
+            o.WriteLine($"  changed maximum points ({m.PreviousVersion} → {m.Version}): {Numbers.Signed(m.Points)} points, {Places(m.RankEffect)}");
+        }
+
+        o.WriteLine($"  other provinces moving: {Places(a.PeerEffect)}");
+        if (a.PublicationAdjustment != 0)
+        {
+            o.WriteLine($"  published rank vs rank recomputed from the totals: {(a.PublicationAdjustment < 0 ? "gained" : "lost")} {Math.Abs(a.PublicationAdjustment)} places");
+        }
+
+        if (a.Uncertainty is { } u)
+        {
+            var direction = a.RankChange < 0 ? "climbed" : a.RankChange > 0 ? "fell" : "moved";
+            o.WriteLine($"  {(u.DistinguishableFromNoise ? "more than" : "within")} sampling noise: re-measuring the survey points {u.Draws} times, it {direction} in {Numbers.Percent(a.ProbabilityRankChanged)} of them");
+        }
+
+        o.WriteLine($"  (exact Owen values: own changes and other provinces' changes split symmetrically, fields by Shapley value; full table: cchc drivers --province {provinceCode} --year {year})");
+    }
+
+    private static string Places(RankEffect effect)
+    {
+        var places = -effect.Value;
+        var interval = effect.Interval is { } i ? $" (90%: {Numbers.Interval(-i.Upper, -i.Lower)})" : string.Empty;
+        return $"{(places >= 0 ? "gained" : "lost")} {Math.Abs(places):0.0} places{interval}";
     }
 
     public static string WriteReport(IWarehouse warehouse, string provinceCode, int year, string outDir) =>

@@ -1,5 +1,6 @@
 using Cchc.Cli.Parsing;
 using Cchc.Reports.Analytics;
+using Cchc.Reports.Analytics.Attribution;
 using Cchc.Reports.Analytics.Data;
 using Cchc.Reports.Analytics.Models;
 
@@ -21,8 +22,10 @@ internal sealed class DriversCommand : ICommand
         .Year("year", "the year whose rank change to explain (against the year before)", required: true)
         .OneOf("index", "the index (default PAR)", "PAR", "PCI", "PAPI")
         .Flag("no-models", "only the exact attribution: skip training the models (fast)")
-        .Number("seed", "N", "the models' random seed (default 20180620, so runs repeat)")
+        .Number("seed", "N", "the random seed of the models and the re-measurements (default 20180620, so runs repeat)")
         .Number("permutations", "N", "permutations per feature for the importances (default 30; at least 2: a standard error needs two)", min: 2)
+        .Number("bootstrap", "N", "refits on provinces drawn with replacement behind the importance intervals (default 10; 0: none)", min: 0)
+        .Number("draws", "N", "re-measurements of the survey points behind the 90 % intervals (default 200; 0: no intervals)", min: 0)
         .Warehouse()
         .Json("the attribution and the models")
         .Example("cchc drivers --province \"Lâm Đồng\" --year 2017", "why Lâm Đồng's PAR rank moved in 2017")
@@ -38,7 +41,7 @@ internal sealed class DriversCommand : ICommand
         var models = !context.Line.Has("no-models");
         if (models)
         {
-            context.Progress("Training the models on every year but one, for each year (leave-one-year-out) …");
+            context.Progress("Training the models on held-out years (leave-one-year-out, forward chaining for next year's change) and refitting them on resampled provinces …");
         }
 
         var options = new ModelOptions();
@@ -54,7 +57,18 @@ internal sealed class DriversCommand : ICommand
                 : throw new UsageException("--permutations must be at least 2 (a standard error needs two)");
         }
 
-        var report = DriversAnalysis.Run(source, new DriversRequest(index, year, province.Key, models, options));
+        if (context.Line.IntOption("bootstrap") is { } bootstrap)
+        {
+            options = bootstrap >= 0 ? options with { BootstrapReplicates = bootstrap } : throw new UsageException("--bootstrap must be 0 or more");
+        }
+
+        var uncertainty = new UncertaintyOptions(Seed: options.Seed);
+        if (context.Line.IntOption("draws") is { } draws)
+        {
+            uncertainty = draws >= 0 ? uncertainty with { Draws = draws } : throw new UsageException("--draws must be 0 or more (0: no intervals)");
+        }
+
+        var report = DriversAnalysis.Run(source, new DriversRequest(index, year, province.Key, models, options, uncertainty));
         if (context.Json)
         {
             context.WriteJson(report);

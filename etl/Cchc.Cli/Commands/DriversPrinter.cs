@@ -1,6 +1,7 @@
 using Cchc.Cli.Output;
 using Cchc.Reports.Analytics;
 using Cchc.Reports.Analytics.Attribution;
+using Cchc.Reports.Analytics.Exact;
 using Cchc.Reports.Analytics.Models;
 
 namespace Cchc.Cli.Commands;
@@ -48,34 +49,64 @@ internal static class DriversPrinter
         o.WriteLine($"Score change {Numbers.Signed(a.ScoreChange)}; rank change {Numbers.Signed(a.RankChange)} " +
                     $"({(a.RankChange < 0 ? $"climbed {-a.RankChange} places" : a.RankChange > 0 ? $"fell {a.RankChange} places" : "unchanged")})");
         o.WriteLine();
-        o.WriteLine("Why the rank changed: exact Shapley values per field, Owen values per criterion (rank places; negative = climbed)");
-        var t = new ConsoleTable("component", "name", $"{a.PreviousYear} pts", $"{a.Year} pts", "change", "rank effect");
-        foreach (var c in a.Components)
+        o.WriteLine("Why the rank changed: exact Owen values (rank places; negative = climbed). The province's own changes and the other provinces'");
+        o.WriteLine("changes are two unions, neither going first; fields share the own part by Shapley value, criteria within a field by Owen value.");
+        var methodology = a.Methodology is not null;
+        var t = methodology
+            ? new ConsoleTable("component", "name", $"{a.PreviousYear} pts", $"{a.Year} pts", "change", "of which max", "rank effect", "90% interval")
+            : new ConsoleTable("component", "name", $"{a.PreviousYear} pts", $"{a.Year} pts", "change", "rank effect", "90% interval");
+        void Row(string code, string name, decimal? before, decimal? now, decimal? change, decimal? maxPart, RankEffect effect)
         {
-            t.Add(Numbers.Code(c.Code), c.Name, Numbers.Points(c.PreviousPoints),
-                Numbers.Points(c.CurrentPoints), Numbers.Signed(c.ScoreChange), c.RankEffect.ToDisplay());
-            foreach (var child in c.Criteria)
+            var interval = Numbers.Interval(effect.Interval?.Lower, effect.Interval?.Upper);
+            if (methodology)
             {
-                t.Add("└ " + Numbers.Code(child.Code), "  " + child.Name, Numbers.Points(child.PreviousPoints), Numbers.Points(child.CurrentPoints),
-                    Numbers.Signed(child.ScoreChange), child.RankEffect.ToDisplay());
+                t.Add(code, name, Numbers.Points(before), Numbers.Points(now), Numbers.Signed(change), Numbers.Signed(maxPart), effect.Exact.ToDisplay(), interval);
+            }
+            else
+            {
+                t.Add(code, name, Numbers.Points(before), Numbers.Points(now), Numbers.Signed(change), effect.Exact.ToDisplay(), interval);
             }
         }
 
-        t.Add("peers", $"other provinces moved (own scores fixed at {a.PreviousYear})", null, null, null, Numbers.Signed(a.PeerEffect));
-        if (a.PublicationAdjustment != 0)
+        foreach (var c in a.Components)
         {
-            t.Add("published", "published ranks vs ranks recomputed from totals", null, null, null, Numbers.Signed(a.PublicationAdjustment));
+            Row(Numbers.Code(c.Code), c.Name, c.PreviousPoints, c.CurrentPoints, c.ScoreChange, c.MethodologyPoints, c.RankEffect);
+            foreach (var child in c.Criteria)
+            {
+                Row("└ " + Numbers.Code(child.Code), "  " + child.Name, child.PreviousPoints, child.CurrentPoints, child.ScoreChange, child.MethodologyPoints, child.RankEffect);
+            }
         }
 
-        t.Add("total", "= observed rank change", Numbers.Points(a.PreviousScore), Numbers.Points(a.Score), Numbers.Signed(a.ScoreChange), a.AttributedRankChange.ToDisplay());
+        if (a.Methodology is { } m)
+        {
+            Row("methodology", $"changed maximum points ({m.PreviousVersion} → {m.Version}): kept shares of the maxima", null, null, m.Points, m.Points, m.RankEffect);
+        }
+
+        Row("peers", "other provinces' changes (averaged over own scores of both years)", null, null, null, null, a.PeerEffect);
+        if (a.PublicationAdjustment != 0)
+        {
+            Row("published", "published ranks vs ranks recomputed from totals", null, null, null, null, (Fraction)a.PublicationAdjustment);
+        }
+
+        Row("total", "= observed rank change", a.PreviousScore, a.Score, a.ScoreChange, methodology ? a.Methodology!.Points : null,
+            new RankEffect(a.AttributedRankChange, a.Uncertainty?.RankChangeInterval));
         t.Write(o);
+        if (a.Uncertainty is { } u)
+        {
+            o.WriteLine();
+            var direction = a.RankChange < 0 ? "climbed" : a.RankChange > 0 ? "fell" : "moved";
+            o.WriteLine($"Sampling noise: {u.SamplingModel}");
+            o.WriteLine($"  Re-measured {u.Draws} times for every province (seed {u.Seed}); the province {direction} in {Numbers.Percent(a.ProbabilityRankChanged)} of them: " +
+                        (u.DistinguishableFromNoise ? "the change can be told apart from noise." : a.RankChange == 0 ? "an unchanged rank is itself uncertain." : "the change CANNOT be told apart from noise (needs 95%)."));
+        }
+
         if (a.NotComparable.Count > 0)
         {
             o.WriteLine();
             o.WriteLine($"Criteria not compared ({a.NotComparable.Count}):");
-            foreach (var n in a.NotComparable)
+            foreach (var n in a.NotComparable.GroupBy(n => n.Reason))
             {
-                o.WriteLine($"  {n.Code} ({n.Year}) {n.Name}: {n.Reason}");
+                o.WriteLine($"  {string.Join(", ", n.Select(x => $"{x.Code} ({x.Year})"))}: {n.Key}");
             }
         }
     }
@@ -92,7 +123,8 @@ internal static class DriversPrinter
         }
 
         o.WriteLine($"  Target: {m.TargetName}. Features: {string.Join(", ", m.Features)}.");
-        o.WriteLine($"  Years {m.Years[0]}–{m.Years[^1]}, {m.Rows} rows; each year held out in turn, {m.ScoredRows} held-out rows scored; seed {m.Seed}.");
+        var scheme = m.Validation == ValidationScheme.ForwardChaining ? "forward chaining: each year predicted by models trained on earlier years only" : "leave-one-year-out: each year held out in turn";
+        o.WriteLine($"  Years {m.Years[0]}–{m.Years[^1]}, {m.Rows} rows; {scheme}; {m.ScoredRows} held-out rows scored; seed {m.Seed}.");
         var t = new ConsoleTable("model", "held-out R²", "held-out MAE", "rows");
         foreach (var s in m.Scores)
         {
@@ -100,6 +132,13 @@ internal static class DriversPrinter
         }
 
         t.Write(o);
+        var c = new ConsoleTable("model", "against", "years", "mean MAE difference", "p (sign-flip)", "significantly better");
+        foreach (var x in m.Comparisons)
+        {
+            c.Add(x.Model, x.Baseline, Numbers.Int(x.HeldOutYears), Numbers.Metric(x.MeanMaeDifference), Numbers.Metric(x.PValue), x.Significant ? "yes" : "no");
+        }
+
+        c.Write(o);
         foreach (var v in m.Verdicts)
         {
             o.WriteLine("  → " + v);
@@ -107,10 +146,12 @@ internal static class DriversPrinter
 
         foreach (var imp in m.Importances)
         {
-            o.WriteLine($"  Permutation importance, {imp.Model} (held-out MAE increase ± standard error, {imp.Permutations} permutations):");
+            o.WriteLine($"  Permutation importance, {imp.Model}{(imp.Model == m.ShownModel ? " (the model to read)" : string.Empty)}: held-out MAE increase, " +
+                        $"± shuffle standard error ({imp.Permutations} permutations), 90% interval over {imp.BootstrapReplicates} refits on provinces drawn with replacement:");
             foreach (var f in imp.Features)
             {
-                o.WriteLine(FormattableString.Invariant($"    {f.Feature,-40} {f.MaeIncrease,8:0.000} ± {f.StandardError:0.000}"));
+                o.WriteLine(FormattableString.Invariant($"    {f.Feature,-40} {f.MaeIncrease,8:0.000} ± {f.StandardError:0.000}  ") +
+                            (f.Interval is { } i ? FormattableString.Invariant($"[{i.Lower:0.000}, {i.Upper:0.000}]") : "-"));
             }
         }
 
@@ -118,10 +159,10 @@ internal static class DriversPrinter
         {
             o.WriteLine(FormattableString.Invariant($"  {focus.Province.Name} {focus.Year} (its year held out): actual {focus.Actual:0.##}; ") +
                 string.Join("; ", focus.Predictions.Select(p => FormattableString.Invariant($"{p.Model} {p.Prediction:0.##}"))));
-            foreach (var c in focus.Contributions)
+            foreach (var contributions in focus.Contributions)
             {
-                o.WriteLine($"    {c.Model} contributions: " + string.Join(", ",
-                    c.Features.Take(5).Select(f => FormattableString.Invariant($"{f.Feature} {f.Contribution:+0.##;-0.##;0}"))));
+                o.WriteLine($"    {contributions.Model} contributions: " + string.Join(", ",
+                    contributions.Features.Take(5).Select(f => FormattableString.Invariant($"{f.Feature} {f.Contribution:+0.##;-0.##;0}"))));
             }
         }
 

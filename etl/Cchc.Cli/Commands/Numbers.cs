@@ -17,4 +17,10 @@ internal static class Numbers
     public static string Code(string code) => code.All(c => char.IsAsciiDigit(c) || c == '.') ? "#" + code : code;
 
     public static string Metric(double? value) => value?.ToString("0.000", CultureInfo.InvariantCulture) ?? "n/a";
+
+    /// <summary>A 90 % interval of rank places: "[-6.5, -1]"; "-" when none was simulated.</summary>
+    public static string Interval(double? lower, double? upper) =>
+        lower is { } l && upper is { } u ? FormattableString.Invariant($"[{l:0.#}, {u:0.#}]") : "-";
+
+    public static string Percent(double? share) => share is { } s ? (100 * s).ToString("0", CultureInfo.InvariantCulture) + "%" : "-";
 }

@@ -33,27 +33,50 @@ internal static class WhatIfPrinter
 
         o.WriteLine();
         o.WriteLine($"Priorities: criteria (level {p.Level}) with points lost, each recovered alone, in priority order (rank gained per point)");
-        var items = new ConsoleTable("#", "criterion", "name", "max", "score", "lost", "rank if recovered", "gain", "gain/pt", "lead agency");
+        var items = new ConsoleTable("#", "criterion", "name", "source", "max", "score", "lost", "rank if recovered", "gain", "gain/pt", "lead agency");
         var i = 0;
         foreach (var item in p.Items)
         {
-            items.Add(Numbers.Int(++i), Numbers.Code(item.Code), item.Name, Numbers.Points(item.MaxPoints), Numbers.Points(item.Score), Numbers.Points(item.PointsLost),
+            items.Add(Numbers.Int(++i), Numbers.Code(item.Code), item.Name, item.PointsSource ?? "-", Numbers.Points(item.MaxPoints), Numbers.Points(item.Score), Numbers.Points(item.PointsLost),
                 Numbers.Int(item.RankIfRecovered), Numbers.Int(item.RankGain), item.RankGainPerPoint.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture),
                 item.LeadAgency ?? "-");
         }
 
         items.Write(o);
-        o.WriteLine();
-        o.WriteLine("Recovering in that order: " + string.Join(" → ", p.Curve.Select(c => $"{(c.Code ?? "now")} {Numbers.Points(c.CumulativePoints)} pts: rank {c.Rank}")));
-        if (p.Plan is { } plan)
+        if (p.LeadAgencyPlan is { } plan)
+        {
+            o.WriteLine($"Lead agencies from the remediation plan of {plan.PlanYear} (it addresses the {plan.ResultYear} results, same methodology).");
+        }
+
+        if (p.SurveyItems.Count > 0)
         {
             o.WriteLine();
-            o.WriteLine($"Target rank {plan.TargetRank}: {plan.Outcome}. {plan.Explanation}");
-            if (plan.Chosen.Count > 0)
+            o.WriteLine("Sociological-survey criteria with points lost (perceptions: not directly actionable, so not on the curve nor in the plan)");
+            var survey = new ConsoleTable("criterion", "name", "max", "score", "lost", "rank if recovered");
+            foreach (var item in p.SurveyItems)
             {
-                o.WriteLine($"  Recover: {string.Join(", ", plan.Chosen.Select(c => $"{c.Code} (+{Numbers.Points(c.PointsLost)}{(c.LeadAgency is null ? string.Empty : ", " + c.LeadAgency)})"))}" +
-                            $" = {Numbers.Points(plan.PointsRecovered)} points → rank {plan.RankReached}");
+                survey.Add(Numbers.Code(item.Code), item.Name, Numbers.Points(item.MaxPoints), Numbers.Points(item.Score), Numbers.Points(item.PointsLost), Numbers.Int(item.RankIfRecovered));
             }
+
+            survey.Write(o);
+        }
+
+        o.WriteLine();
+        o.WriteLine("Recovering in that order: " + string.Join(" → ", p.Curve.Select(c => $"{(c.Code ?? "now")} {Numbers.Points(c.CumulativePoints)} pts: rank {c.Rank}")));
+        if (p.Plan is { } target)
+        {
+            o.WriteLine();
+            o.WriteLine($"Target rank {target.TargetRank}: {target.Outcome}. {target.Explanation}");
+            foreach (var step in target.Steps)
+            {
+                o.WriteLine($"  {Numbers.Code(step.Code)} {step.Name}: {Numbers.Points(step.From)} → {Numbers.Points(step.To)} (+{Numbers.Points(step.Points)}; " +
+                            FormattableString.Invariant($"{100 * step.Price:0}% of the other provinces score below that level)") + (step.LeadAgency is null ? string.Empty : $", {step.LeadAgency}"));
+            }
+
+            o.WriteLine($"  With the other provinces' totals frozen: rank {target.RankReached}." +
+                        (target.ProbabilityWithPeerMoves is { } chance
+                            ? $" If they move as they have before ({target.PeerMovesBasis}): rank {target.TargetRank} or better with probability {Numbers.Percent(chance)}."
+                            : " (No earlier years of the same methodology to simulate the other provinces' moves.)"));
         }
 
         foreach (var n in p.Notes.Concat(report.Notes).Distinct())

@@ -39,7 +39,10 @@ public sealed class OneStopLogGenerator(int rowsPerYear)
     public IEnumerable<SyntheticDossier> ReceivedIn(int year)
     {
         var rng = SyntheticProvinces.For("onestop", year);
-        var shock = Math.Exp(-0.2 * SyntheticProvinces.YearShock(ProvinceCatalog.Default.ByCode(ProvinceCode, year)!.Key, year));
+        // Lateness follows the province's own PAR field 3 (administrative procedures, where the one-stop results are
+        // appraised): a better field-3 year, planted improvements included, means fewer late dossiers.
+        var key = ProvinceCatalog.Default.ByCode(ProvinceCode, year)!.Key;
+        var shock = Math.Exp(-0.2 * (SyntheticProvinces.YearShock(key, SyntheticProvinces.OneStop, year) + SyntheticProvinces.PartShock(key, SyntheticProvinces.Par, "3", year)));
         var lateness = 0.02 * Math.Pow(0.85, year - 2018) * _quality * shock;
         var online = Math.Clamp(0.05 + (0.09 * (year - 2018)), 0.03, 0.75);
         var days = Enumerable.Range(0, DateTime.IsLeapYear(year) ? 366 : 365).Select(d => new DateOnly(year, 1, 1).AddDays(d)).ToList();

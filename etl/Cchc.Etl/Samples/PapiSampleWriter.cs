@@ -12,8 +12,13 @@ namespace Cchc.Etl.Samples;
 /// ("2011_PAPI" …) for 2011–2024, <c>tinhid</c> and the province names, an English header row then a Vietnamese one,
 /// each dimension followed by its sub-dimensions as the criteria seed defines them for that year (6 dimensions until
 /// 2017, 8 from 2018), the unweighted total column until 2017 (the real file has none from 2018) and a closing
-/// "Highest" row. Scores come from <see cref="SyntheticProvinces"/>, so they correlate with the synthetic PCI and PAR.
-/// Deterministic; stamped with <see cref="SyntheticMarker"/>.
+/// "Highest" row. Scores come from the synthetic world (<see cref="SyntheticProvinces"/>): a dimension's position on its
+/// scale = typical position + sub-dimension offset + a_j·q + <see cref="StrengthLoading"/>·s_{p,j} +
+/// <see cref="YearLoading"/>·e_{p,PAPI,y} + trend + <see cref="Noise"/>·ε (the survey noise, about the standard error
+/// UNDP's 2019 provincial release shows, ε drawn once per dimension and shared by its sub-dimensions). The quality
+/// loadings a_j are stated in <see cref="QualityLoading"/>: Participation (D1) and Transparency (D2) are generated
+/// identically, so a model must give them equal importance within its uncertainty. Deterministic; stamped with
+/// <see cref="SyntheticMarker"/>.
 /// </summary>
 public sealed class PapiSampleWriter : ISampleWriter
 {
@@ -30,6 +35,20 @@ public sealed class PapiSampleWriter : ISampleWriter
         ["PAPI.D5"] = 0.68, ["PAPI.D6"] = 0.67, ["PAPI.D7"] = 0.33, ["PAPI.D8"] = 0.25,
     };
 
+    /// <summary>Quality loading of each dimension (share of its scale per SD of q); D1 and D2 identical.</summary>
+    public static IReadOnlyDictionary<string, double> QualityLoading { get; } = new Dictionary<string, double>(StringComparer.Ordinal)
+    {
+        ["PAPI.D1"] = 0.02, ["PAPI.D2"] = 0.02, ["PAPI.D3"] = 0.008, ["PAPI.D4"] = 0.008,
+        ["PAPI.D5"] = 0.008, ["PAPI.D6"] = 0.008, ["PAPI.D7"] = 0.008, ["PAPI.D8"] = 0.008,
+    };
+
+    public const double StrengthLoading = 0.01;
+
+    public const double YearLoading = 0.005;
+
+    /// <summary>Survey noise on a dimension's position (≈ 0.1 points on a 1–10 scale).</summary>
+    public const double Noise = 0.011;
+
     private readonly PapiCriteria _criteria = PapiCriteria.Default;
 
     public IReadOnlyList<SampleFile> Write(string directory)
@@ -37,7 +56,7 @@ public sealed class PapiSampleWriter : ISampleWriter
         var writer = new XlsxWriter();
         SyntheticMarker.Stamp(writer,
             $"PAPI dimension and sub-dimension scores {FirstYear}–{LastYear} in the layout of UNDP's PAPI 2011-2019.xlsx, " +
-            "drawn from the shared synthetic province quality. Not UNDP figures.");
+            "drawn from the synthetic world (quality, persistent strengths, a PAPI shock per year, survey noise; D1 and D2 generated identically). Not UNDP figures.");
         for (var year = FirstYear; year <= LastYear; year++)
         {
             WriteYear(writer.AddSheet($"{year}_PAPI"), year);
@@ -77,8 +96,9 @@ public sealed class PapiSampleWriter : ISampleWriter
             var total = 0.0;
             foreach (var dimension in dimensions)
             {
+                var noise = Noise * Gaussian(random);
                 var subs = subDimensions[dimension.Code]
-                    .Select(s => Math.Round(SubDimensionScore(s, dimension.Code, province, year, random), 6))
+                    .Select(s => Math.Round(SubDimensionScore(s, dimension.Code, province, year, noise), 6))
                     .ToList();
                 var score = Math.Round(subs.Sum(), 6);
                 total += score;
@@ -102,16 +122,16 @@ public sealed class PapiSampleWriter : ISampleWriter
         sheet.Row(provinces.Count + 2, [999, "Highest", "Điểm cao nhất", .. highest.Take(columns.Count + (withTotal ? 1 : 0)).Cast<object?>()]);
     }
 
-    /// <summary>A sub-dimension score: the dimension's typical level moved by the province's latent quality and yearly
-    /// shock (shared with the other synthetic indices), a slight national trend, and sampling noise.</summary>
-    private static double SubDimensionScore(PapiCriterion sub, string dimensionCode, Province province, int year, Random random)
+    /// <summary>A sub-dimension score: the dimension's position (see the class remarks) plus the sub-dimension's fixed offset.</summary>
+    private static double SubDimensionScore(PapiCriterion sub, string dimensionCode, Province province, int year, double noise)
     {
         var position = TypicalPosition[dimensionCode]
             + SubDimensionOffset(sub.Code)
-            + (0.045 * SyntheticProvinces.QualityOf(province))
-            + (0.025 * SyntheticProvinces.YearShock(province.Key, year))
+            + (QualityLoading[dimensionCode] * SyntheticProvinces.QualityOf(province))
+            + (StrengthLoading * SyntheticProvinces.Strength(province.Key, SyntheticProvinces.Papi, dimensionCode))
+            + (YearLoading * SyntheticProvinces.YearShock(province.Key, SyntheticProvinces.Papi, year))
             + (0.004 * (year - FirstYear))
-            + (0.03 * ((random.NextDouble() * 2) - 1));
+            + noise;
         position = Math.Clamp(position, 0.02, 0.98);
         return sub.MinPoints + (position * (sub.MaxPoints - sub.MinPoints));
     }
@@ -120,4 +140,10 @@ public sealed class PapiSampleWriter : ISampleWriter
     /// (e.g. Civic Knowledge sits lower on its scale than Opportunities for Participation).</summary>
     private static double SubDimensionOffset(string code) => (SyntheticProvinces.For("papi-sub:" + code).NextDouble() - 0.5) * 0.24;
 
+    private static double Gaussian(Random rng)
+    {
+        var u1 = 1.0 - rng.NextDouble();
+        var u2 = rng.NextDouble();
+        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+    }
 }

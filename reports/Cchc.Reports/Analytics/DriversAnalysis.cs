@@ -6,7 +6,9 @@ using Cchc.Warehouse;
 namespace Cchc.Reports.Analytics;
 
 /// <summary>What to explain: one province's rank in one index and year (compared with the year before).</summary>
-public sealed record DriversRequest(string IndexCode, int Year, int ProvinceKey, bool IncludeModels = true, ModelOptions? ModelOptions = null);
+/// <param name="Uncertainty">Re-measurements of the survey-based points to simulate (null: the defaults; zero draws: none).</param>
+public sealed record DriversRequest(
+    string IndexCode, int Year, int ProvinceKey, bool IncludeModels = true, ModelOptions? ModelOptions = null, UncertaintyOptions? Uncertainty = null);
 
 /// <summary>Everything <c>cchc drivers</c> and the report show about why a rank moved.</summary>
 /// <param name="Waterfall">Null when there is no previous year to start from (or a merged province).</param>
@@ -25,7 +27,7 @@ public static class DriversAnalysis
         var mapping = previous is not null && previous.MethodologyVersion != current.MethodologyVersion
             ? source.CriterionMapping(request.IndexCode)
             : CriterionMapping.Empty;
-        var attribution = RankAttributor.Attribute(current, previous, request.ProvinceKey, source.Provinces, mapping);
+        var attribution = RankAttributor.Attribute(current, previous, request.ProvinceKey, source.Provinces, mapping, request.Uncertainty ?? new UncertaintyOptions());
         var models = new List<ModelReport>();
         if (request.IncludeModels)
         {

@@ -18,7 +18,8 @@ public static class WhatIfAnalysis
         var province = table.Province(request.ProvinceKey)?.Province
             ?? throw new AnalyticsDataException($"The warehouse has no {request.IndexCode} {request.Year} scores for this province.");
         var simulation = request.Set.Count > 0 ? WhatIfSimulator.Apply(table, request.ProvinceKey, request.Set) : null;
-        var priorities = PriorityPlanner.Build(table, request.ProvinceKey, request.Level, request.TargetRank, source.LeadAgencies(province, request.Year));
+        var priorities = PriorityPlanner.Build(table, request.ProvinceKey, request.Level, request.TargetRank,
+            source.LeadAgencies(province, request.IndexCode, request.Year), source.Level1Tables(request.IndexCode));
         return new WhatIfReport(simulation, priorities, source.Notes.Distinct().ToList());
     }
 }

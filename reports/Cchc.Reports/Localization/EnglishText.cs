@@ -83,7 +83,7 @@ internal sealed class EnglishText : ReportText
     public override string ScoreAxisTruncated(string indexName, bool truncated) =>
         $"{indexName} points" + (truncated ? " (axis does not start at 0)" : "");
 
-    public override string WaterfallTitle(string province, string indexName, int previousYear, int year, double previousTotal, double total, WaterfallStep? largest)
+    public override string WaterfallTitle(string province, string indexName, int previousYear, int year, double previousTotal, double total, WaterfallBar? largest)
     {
         var change = total - previousTotal;
         var verb = Number(Math.Abs(change)) == Number(0) ? "was unchanged" : change > 0 ? $"rose by {Number(change)} points" : $"fell by {Number(-change)} points";
@@ -91,7 +91,7 @@ internal sealed class EnglishText : ReportText
         return largest is null ? head : $"{head}; largest change: {largest.Name} {WithSign(largest.Change)}";
     }
 
-    public override string WaterfallReading(int rises, double riseSum, int falls, double fallSum, double change)
+    public override string WaterfallReading(int rises, double riseSum, int falls, double fallSum, double change, double methodology)
     {
         var parts = new List<string>();
         if (rises > 0)
@@ -105,27 +105,65 @@ internal sealed class EnglishText : ReportText
         }
 
         var head = parts.Count == 0 ? "No field changed its score" : string.Join(" and ", parts);
-        return $"{char.ToUpperInvariant(head[0])}{head[1..]}; the parts add up exactly to the change of {WithSign(change)} points.";
+        var rescaled = methodology == 0 ? ""
+            : $" Of the change, {WithSign(methodology)} points come from changed maximum points alone (narrow grey bars): what the new methodology gives for the same share of each maximum.";
+        return $"{char.ToUpperInvariant(head[0])}{head[1..]}; the parts add up exactly to the change of {WithSign(change)} points.{rescaled}";
     }
 
     // 4. Attribution.
     public override string PeerEffect => "Other provinces' moves";
 
+    public override string PublicationAdjustment => "Published rank vs recomputed";
+
+    public override string MethodologyEffect(string previousVersion, string version) => $"Changed maxima ({previousVersion}→{version})";
+
+    public override string PlacesAxisWithInterval => "Places gained (positive) or lost; whiskers: 90% interval under survey re-measurement";
+
     public override string ObservedRankChange(int previousYear, int year) => $"Observed change {previousYear}→{year}";
 
-    public override string AttributionTitle(string province, int previousRank, int rank, int provinces, AttributionItem? strongest, double peerEffect)
+    public override string AttributionTitle(string province, int previousRank, int rank, int provinces, AttributionItem? strongest, double peerEffect, bool? distinguishable)
     {
         var gained = previousRank - rank;
         var head = gained > 0 ? $"{province} climbed {Places(gained)} ({previousRank} → {rank} of {provinces})"
             : gained < 0 ? $"{province} fell {Places(-gained)} ({previousRank} → {rank} of {provinces})"
             : $"{province} kept rank {rank} of {provinces}";
+        var noise = distinguishable switch
+        {
+            true => " — more than sampling noise",
+            false when gained != 0 => " — within sampling noise",
+            _ => "",
+        };
         var field = strongest is null ? "" : $"; {strongest.Code} {strongest.Name} accounts for {WithSign(strongest.PlacesGained, 1)}";
-        return $"{head}{field}; other provinces' moves: {WithSign(peerEffect, 1)}";
+        return $"{head}{noise}{field}; other provinces' moves: {WithSign(peerEffect, 1)}";
     }
 
-    public override string AttributionReading(IReadOnlyList<AttributionItem> gains, IReadOnlyList<AttributionItem> losses, double peerEffect, int observed, int previousYear, int year) =>
-        $"From {previousYear} to {year}, fields that lifted the rank: {List(gains)}; fields that lowered it: {List(losses)}; "
-        + $"other provinces' moves: {WithSign(peerEffect, 1)} places; together exactly {WithSign(observed, 0)} places.";
+    public override string AttributionReading(AttributionInput input)
+    {
+        var gains = input.Fields.Where(f => f.PlacesGained > 0).OrderByDescending(f => f.PlacesGained).ToList();
+        var losses = input.Fields.Where(f => f.PlacesGained < 0).OrderBy(f => f.PlacesGained).ToList();
+        var text = $"From {input.PreviousYear} to {input.Year}, the province's own fields that lifted the rank: {List(gains)}; that lowered it: {List(losses)}; "
+            + (input.Methodology is { } m ? $"changed maximum points: {WithSign(m.PlacesGained, 1)} places; " : "")
+            + $"other provinces' moves: {WithSign(input.Peers.PlacesGained, 1)} places"
+            + (input.PublicationAdjustment != 0 ? $"; published rank vs recomputed: {WithSign(input.PublicationAdjustment, 0)}" : "")
+            + $"; together exactly {WithSign(input.ObservedChange, 0)} places.";
+        return input.ProbabilityRankChanged is { } p && input.Distinguishable is { } d
+            ? $"{text} {NoiseVerdict(input.ObservedChange, p, d, 0)}"
+            : text;
+    }
+
+    public override string NoiseVerdict(int observed, double probability, bool distinguishable, int draws)
+    {
+        var runs = draws > 0 ? $" of {Whole(draws)}" : "";
+        if (observed == 0)
+        {
+            return $"When the survey points are re-measured, the rank moves in {Percent(probability, 0)}{runs} of the re-measurements: an unchanged rank is itself uncertain.";
+        }
+
+        var direction = observed > 0 ? "climbed" : "fell";
+        return distinguishable
+            ? $"The change can be told apart from sampling noise: with the survey points re-measured, the province {direction} in {Percent(probability, 0)}{runs} of the re-measurements."
+            : $"The change cannot be told apart from sampling noise: with the survey points re-measured, the province {direction} in only {Percent(probability, 0)}{runs} of the re-measurements (at least 95% would be needed).";
+    }
 
     // 5. Distribution.
     public override string DistributionTitle(string province, IReadOnlyList<FieldStanding> standings)
@@ -152,23 +190,35 @@ internal sealed class EnglishText : ReportText
         + $"and worst in {worst.Code} {worst.Name} ({Number(worstPercent, 1)}%).";
 
     // 7. Model importance.
-    public override string ImportancePanelTitle => "Permutation importance";
+    public override string ImportancePanelTitle(string model) => $"Permutation importance in {model}";
 
     public override string ImportanceAxis => "Increase in mean absolute error when permuted (mean ± 1 standard error)";
+
+    public override string ImportanceAxisWithInterval => "Increase in MAE when permuted (90% interval over refits)";
 
     public override string RSquaredAxis => "Held-out R² (higher is better)";
 
     public override string MaeAxis(string unit) => $"Mean absolute error ({unit}; lower is better)";
 
-    public override string ImportanceTitle(string target, ModelMetric bestModel, ModelMetric bestBaseline, bool beatsBaselines, FeatureImportance top) =>
+    public override string ImportanceTitle(string target, ModelMetric model, ModelMetric bestBaseline, bool beatsBaselines, ImportanceBar top) =>
         beatsBaselines
-            ? $"{bestModel.Name} predicts {target} better than the baselines on held-out years (R² {Number(bestModel.RSquared)} vs {Number(bestBaseline.RSquared)} for {bestBaseline.Name}); most important: {top.Name}"
-            : $"{bestModel.Name} does NOT beat the baselines at predicting {target} on held-out years (R² {Number(bestModel.RSquared)} vs {Number(bestBaseline.RSquared)} for {bestBaseline.Name}); do not rely on the importances below";
+            ? $"{model.Name} predicts {target} significantly better than every baseline on held-out years (MAE {Number(model.MeanAbsoluteError)} vs {Number(bestBaseline.MeanAbsoluteError)} for {bestBaseline.Name}); most important: {top.Name}"
+            : $"{model.Name} does NOT beat the baselines significantly at predicting {target} on held-out years (MAE {Number(model.MeanAbsoluteError)} vs {Number(bestBaseline.MeanAbsoluteError)} for {bestBaseline.Name}); do not rely on the importances below";
 
-    public override string ImportanceReading(IReadOnlyList<int> heldOutYears, IReadOnlyList<FeatureImportance> top, bool beatsBaselines) =>
+    public override string ImportanceReading(IReadOnlyList<int> heldOutYears, IReadOnlyList<ImportanceBar> top, bool beatsBaselines) =>
         $"Metrics are measured on years never used for training ({Years(heldOutYears)}); "
-        + $"most important features (increase in mean absolute error when permuted ± standard error): {string.Join(", ", top.Select(f => $"{f.Name} {Number(f.Mean, 3)} ± {Number(f.StandardError, 3)}"))}"
+        + $"most important features (increase in mean absolute error when permuted): {string.Join(", ", top.Select(Importance))}"
         + (beatsBaselines ? "." : "; as the model does not beat the baselines, these numbers are descriptive only.");
+
+    public override string ModelName(string englishName) => englishName switch
+    {
+        "Baseline: previous-year value" => "Baseline: previous year",
+        _ => englishName,
+    };
+
+    public override string RankTarget(string indexCode) => $"{indexCode} rank";
+
+    public override string PlacesUnit => "places";
 
     // 8. What-if.
     public override string WhatIfLegend => "Rank reached recovering points in priority order";
@@ -238,7 +288,14 @@ internal sealed class EnglishText : ReportText
         };
 
     private string List(IReadOnlyList<AttributionItem> items) =>
-        items.Count == 0 ? "none" : string.Join(", ", items.Select(i => $"{i.Code} {i.Name} ({WithSign(i.PlacesGained, 1)})"));
+        items.Count == 0 ? "none" : string.Join(", ", items.Select(i => $"{i.Code} {i.Name} ({WithSign(i.PlacesGained, 1)}{Range(i)})"));
+
+    private string Range(AttributionItem i) => i.Low is { } low && i.High is { } high ? $", 90%: {WithSign(low, 1)} to {WithSign(high, 1)}" : "";
+
+    private string Importance(ImportanceBar f) =>
+        f.Low is { } low && f.High is { } high
+            ? $"{f.Name} {Number(f.Mean, 3)} (90%: {Number(low, 3)}–{Number(high, 3)})"
+            : $"{f.Name} {Number(f.Mean, 3)} ± {Number(f.StandardError, 3)}";
 
     // ---- Report ----
     public override string IndexName(string indexCode) => indexCode switch
@@ -344,12 +401,9 @@ internal sealed class EnglishText : ReportText
 
     public override string DriverGapReason(DriverGap gap, string? detail) => gap switch
     {
-        DriverGap.NotProvided => "this result needs the rank-drivers module (Shapley values, ML.NET models), which is not installed in this build",
         DriverGap.NoPreviousYear => "there is no earlier year in the warehouse to compare with",
         DriverGap.ProvinceMerged => "the province was formed by the 2025 merger and has no previous-year figures of its own",
         DriverGap.ProvinceMissingPreviousYear => $"the province has no score for {detail}",
-        DriverGap.MethodologyChanged => $"the methodology changed between the two years ({detail}), so fields cannot be compared directly",
-        DriverGap.NotAdditive => "this index's total is not the plain sum of its fields (it is weighted), so recovered points cannot be added to the total directly",
         DriverGap.NoFieldScores => "the warehouse has no field scores for the province",
         DriverGap.NothingLost => "the province lost no points on any criterion",
         _ => $"there is not enough data ({detail})",
@@ -358,7 +412,6 @@ internal sealed class EnglishText : ReportText
     public override string ViewGapReason(ViewGap gap, string view, string? detail) => gap switch
     {
         ViewGap.ViewAbsent => $"the warehouse has no rpt.{view} view (its module is not installed or has loaded nothing)",
-        ViewGap.ViewIncompatible => $"the rpt.{view} view lacks the columns needed: {detail}",
         _ => $"the rpt.{view} view has no rows for this province and year",
     };
 
@@ -375,11 +428,11 @@ internal sealed class EnglishText : ReportText
     public override string PrioritiesIntro(int rank, int provinces) =>
         $"Criteria with points lost, ordered by places gained per point recovered, with the other provinces' scores held fixed. Current rank recomputed from the scores: {rank} of {provinces}.";
 
-    public override IReadOnlyList<string> PriorityHeaders { get; } = ["Priority", "Criterion", "Points lost", "Rank if recovered", "Places per point", "Lead agency"];
+    public override IReadOnlyList<string> PriorityHeaders { get; } = ["Priority", "Criterion", "Points source", "Points lost", "Rank if recovered", "Places per point", "Lead agency"];
 
     public override string NoLeadAgency => "—";
 
-    public override string NoPlanLoaded => "The lead-agency column is empty because no remediation plan of the province is loaded.";
+    public override string NoPlanLoaded => "The lead-agency column is empty because no remediation plan of the province for this methodology version is loaded (a plan's criterion codes are those of the results it addresses).";
 
     public override IReadOnlyList<string> PlanHeaders(int year) =>
         ["Plan year", "Criterion", "Points lost when planned", $"Points lost in {year}", "Status", "Lead agency"];
@@ -419,7 +472,74 @@ internal sealed class EnglishText : ReportText
     public override string RankSourceNote(bool published) =>
         published ? "Ranks are the published ranks." : "The source publishes no ranks: ranks are computed from the scores (equal scores share a rank).";
 
-    public override string DriversNote(string provider, IReadOnlyList<string> sections) => $"Computed by {provider}: {string.Join(", ", sections)}.";
+    public override string SplitNote =>
+        "Why the rank changed: the change is split exactly between two groups — the province's own score changes and the other provinces' score changes — "
+        + "without letting either go first (an Owen value with two groups): each group's share is the average of what it does when it moves first and when it moves second. "
+        + "The province's share is then divided among its fields (and within a field among its criteria) the same way, averaged over every order in which they could change. "
+        + "A rank published differently from the rank the published totals give is its own line, the publication adjustment, not part of the other provinces' moves.";
+
+    public override string MethodologyNote(string? previousVersion, string version, double? points) =>
+        previousVersion is null || previousVersion == version
+            ? $"Both years use methodology {version}, so every change of a field is performance: the maximum points did not change."
+            : $"The methodology changed ({previousVersion} → {version}), so maximum points changed. A field's change is split in two: the methodology part, (new max − old max) × old score ÷ old max, "
+              + $"is what the field would have gained just by keeping last year's share of its maximum ({WithSign(points ?? 0)} points in all), and the performance part is the change in that share, times the new maximum. "
+              + "The two add up to the change exactly; the methodology part is its own line in the attribution, so a changed maximum is never called a driver. "
+              + "Criteria are compared across versions only through mappings read from the decisions, never through illustrative ones.";
+
+    public override string NoCriterionComparison(string previousVersion, string version) =>
+        $"No criterion of {version} is compared with a criterion of {previousVersion}: no criterion mapping read from the decisions is loaded between the two versions "
+        + "(illustrative mappings are not used), so the change is explained field by field only.";
+
+    public override string IntervalNote(int draws, string indexCode) =>
+        $"Intervals: survey-based points are estimates from a sample, so they would differ somewhat if the survey were run again. The report re-measures them {Whole(draws)} times for every province in both years "
+        + $"and recomputes the totals, ranks and attribution each time; each whisker spans 90% of those re-measurements. A rank change is told apart from noise only when at least 95% of them move the same way. "
+        + indexCode switch
+        {
+            "PCI" => $"PCI: every sub-index rests on VCCI's firm survey and is re-drawn with a standard error of {Number(Analytics.Uncertainty.SamplingModel.PciSubIndexStandardError)} points (an assumption: about 130 firms per province).",
+            "PAPI" => "PAPI: every dimension is a citizen-survey mean, re-drawn with the standard error UNDP's 2019 provincial release publishes for it (about 197 respondents per province).",
+            _ => $"PAR Index: only the sociological-survey criteria are re-drawn, as shares of their maximum answered by {Analytics.Uncertainty.SamplingModel.ParRespondentsPerCriterion} respondents per province (an assumption); appraisal points are not sampled.",
+        };
+
+    public override string ModelNote(string model, bool beats, bool forwardChaining) =>
+        $"The model chart shows {model}, the learned model with the lowest held-out error; "
+        + (forwardChaining ? "each year is predicted by models trained only on earlier years" : "each year is held out in turn and predicted by models trained on the other years")
+        + ". It is compared with four baselines (the mean, the province's own mean, last year's value and mean reversion) "
+        + "by a paired test across the held-out years, and called better only when the difference is significant"
+        + (beats ? "." : " — here it is not, so its importances are descriptive only.")
+        + " The importance intervals come from refitting everything on provinces drawn with replacement, not only from reshuffling.";
+
+    public override string SurveyItemsIntro(int count, double points) =>
+        $"{count} criteria lost {Number(points)} points in the sociological survey. They measure how people and officials perceive the province's administration, "
+        + "so they are listed apart: they cannot be recovered directly, only through the services people experience.";
+
+    public override IReadOnlyList<string> SurveyHeaders { get; } = ["Criterion", "Points lost", "Rank if recovered"];
+
+    public override string PointsSourceName(string? source) => source switch
+    {
+        "appraisal" => "appraisal",
+        "survey" => "survey",
+        "mixed" => "appraisal and survey",
+        _ => "—",
+    };
+
+    public override string LeadAgenciesFrom(int planYear, int resultYear) =>
+        $"Lead agencies from the province's remediation plan of {planYear}, which addresses the {resultYear} results under the same methodology.";
+
+    public override string RecoveryPlanText(int target, string outcome, double? needed, IReadOnlyList<(string Criterion, double From, double To)> steps, int rankReached, double? probability)
+    {
+        var chance = probability is { } p ? $" If the other provinces move as they have moved before, rank {target} or better is reached with probability {Percent(p, 0)}." : "";
+        return outcome switch
+        {
+            "AlreadyMet" => $"The province already holds rank {target} or better.{chance}",
+            "Unreachable" => $"Rank {target} needs {Number(needed ?? 0)} more points on the total; recovering every actionable lost point reaches only rank {rankReached}.{chance}",
+            _ => $"Rank {target} needs {Number(needed ?? 0)} more points on the total. Cheapest points first (levels most other provinces already reach), partly where that is enough: "
+                 + string.Join("; ", steps.Select(s => $"{s.Criterion} from {Number(s.From)} to {Number(s.To)}"))
+                 + $". With the other provinces' totals unchanged that gives rank {rankReached}.{chance}",
+        };
+    }
+
+    public override string PlanOtherMethodology(int planYear, int resultYear, string? planVersion, string? version) =>
+        $"The latest plan ({planYear}) addresses the {resultYear} results under methodology {planVersion ?? "?"}; this year uses {version ?? "?"}, so its criterion codes do not mean the same criteria and are not compared.";
 
     public override string SyntheticRowsNote(int syntheticRows, int rows) => $"{Whole(syntheticRows)} of the {Whole(rows)} score rows used in this report are synthetic.";
 

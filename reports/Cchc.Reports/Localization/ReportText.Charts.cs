@@ -47,18 +47,28 @@ public abstract partial class ReportText
 
     public abstract string ScoreAxisTruncated(string indexName, bool truncated);
 
-    public abstract string WaterfallTitle(string province, string indexName, int previousYear, int year, double previousTotal, double total, WaterfallStep? largest);
+    public abstract string WaterfallTitle(string province, string indexName, int previousYear, int year, double previousTotal, double total, WaterfallBar? largest);
 
-    public abstract string WaterfallReading(int rises, double riseSum, int falls, double fallSum, double change);
+    public abstract string WaterfallReading(int rises, double riseSum, int falls, double fallSum, double change, double methodology);
 
     // 4. Attribution.
     public abstract string PeerEffect { get; }
 
+    public abstract string PublicationAdjustment { get; }
+
+    /// <summary>The methodology's own bar: changed maxima between two versions.</summary>
+    public abstract string MethodologyEffect(string previousVersion, string version);
+
+    public abstract string PlacesAxisWithInterval { get; }
+
     public abstract string ObservedRankChange(int previousYear, int year);
 
-    public abstract string AttributionTitle(string province, int previousRank, int rank, int provinces, AttributionItem? strongest, double peerEffect);
+    public abstract string AttributionTitle(string province, int previousRank, int rank, int provinces, AttributionItem? strongest, double peerEffect, bool? distinguishable);
 
-    public abstract string AttributionReading(IReadOnlyList<AttributionItem> gains, IReadOnlyList<AttributionItem> losses, double peerEffect, int observed, int previousYear, int year);
+    public abstract string AttributionReading(AttributionInput input);
+
+    /// <summary>Whether the rank change can be told apart from the survey's sampling noise, in one plain sentence.</summary>
+    public abstract string NoiseVerdict(int observed, double probability, bool distinguishable, int draws);
 
     // 5. Distribution.
     public abstract string DistributionTitle(string province, IReadOnlyList<FieldStanding> standings);
@@ -71,17 +81,28 @@ public abstract partial class ReportText
     public abstract string HeatmapReading(string province, int provinces, HeatmapColumn best, double bestPercent, HeatmapColumn worst, double worstPercent);
 
     // 7. Model importance.
-    public abstract string ImportancePanelTitle { get; }
+    public abstract string ImportancePanelTitle(string model);
 
     public abstract string ImportanceAxis { get; }
+
+    public abstract string ImportanceAxisWithInterval { get; }
 
     public abstract string RSquaredAxis { get; }
 
     public abstract string MaeAxis(string unit);
 
-    public abstract string ImportanceTitle(string target, ModelMetric bestModel, ModelMetric bestBaseline, bool beatsBaselines, FeatureImportance top);
+    public abstract string ImportanceTitle(string target, ModelMetric model, ModelMetric bestBaseline, bool beatsBaselines, ImportanceBar top);
 
-    public abstract string ImportanceReading(IReadOnlyList<int> heldOutYears, IReadOnlyList<FeatureImportance> top, bool beatsBaselines);
+    public abstract string ImportanceReading(IReadOnlyList<int> heldOutYears, IReadOnlyList<ImportanceBar> top, bool beatsBaselines);
+
+    /// <summary>What the cross-index model explains: the index's rank.</summary>
+    public abstract string RankTarget(string indexCode);
+
+    /// <summary>The unit of a rank error.</summary>
+    public abstract string PlacesUnit { get; }
+
+    /// <summary>A model's or baseline's name in the language (the analytics name them in English).</summary>
+    public abstract string ModelName(string englishName);
 
     // 8. What-if.
     public abstract string WhatIfLegend { get; }

@@ -169,7 +169,39 @@ public abstract partial class ReportText
 
     public abstract string RankSourceNote(bool published);
 
-    public abstract string DriversNote(string provider, IReadOnlyList<string> sections);
+    /// <summary>How the rank change is split between the province's own changes and the other provinces' (Owen, two unions).</summary>
+    public abstract string SplitNote { get; }
+
+    /// <summary>The methodology part: changed maxima are their own player, never a field's.</summary>
+    public abstract string MethodologyNote(string? previousVersion, string version, double? points);
+
+    /// <summary>Across a methodology change no criterion could be compared with one of the other version.</summary>
+    public abstract string NoCriterionComparison(string previousVersion, string version);
+
+    /// <summary>What the intervals mean and how they were simulated.</summary>
+    public abstract string IntervalNote(int draws, string indexCode);
+
+    /// <summary>How the model is validated and which model the chart shows.</summary>
+    public abstract string ModelNote(string model, bool beats, bool forwardChaining);
+
+    /// <summary>The survey criteria listed apart from the priorities.</summary>
+    public abstract string SurveyItemsIntro(int count, double points);
+
+    public abstract IReadOnlyList<string> SurveyHeaders { get; }
+
+    /// <summary>Where a criterion's points come from, in one word.</summary>
+    public abstract string PointsSourceName(string? source);
+
+    /// <summary>The plan the lead agencies come from (same methodology version).</summary>
+    public abstract string LeadAgenciesFrom(int planYear, int resultYear);
+
+    /// <summary>A target-rank plan: cheapest points first, partial recoveries, the rank with frozen peers and the chance
+    /// when the other provinces move as they have moved before.</summary>
+    public abstract string RecoveryPlanText(int target, string outcome, double? needed, IReadOnlyList<(string Criterion, double From, double To)> steps,
+        int rankReached, double? probability);
+
+    /// <summary>The latest plan addresses results of another methodology version: its criteria are not compared.</summary>
+    public abstract string PlanOtherMethodology(int planYear, int resultYear, string? planVersion, string? version);
 
     public abstract string SyntheticRowsNote(int syntheticRows, int rows);
 

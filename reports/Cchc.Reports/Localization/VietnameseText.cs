@@ -83,7 +83,7 @@ internal sealed class VietnameseText : ReportText
     public override string ScoreAxisTruncated(string indexName, bool truncated) =>
         $"Điểm {indexName}" + (truncated ? " (trục không bắt đầu từ 0)" : "");
 
-    public override string WaterfallTitle(string province, string indexName, int previousYear, int year, double previousTotal, double total, WaterfallStep? largest)
+    public override string WaterfallTitle(string province, string indexName, int previousYear, int year, double previousTotal, double total, WaterfallBar? largest)
     {
         var change = total - previousTotal;
         var verb = Number(Math.Abs(change)) == Number(0) ? "không đổi" : change > 0 ? $"tăng {Number(change)} điểm" : $"giảm {Number(-change)} điểm";
@@ -91,7 +91,7 @@ internal sealed class VietnameseText : ReportText
         return largest is null ? head : $"{head}; thay đổi lớn nhất: {largest.Name} {WithSign(largest.Change)}";
     }
 
-    public override string WaterfallReading(int rises, double riseSum, int falls, double fallSum, double change)
+    public override string WaterfallReading(int rises, double riseSum, int falls, double fallSum, double change, double methodology)
     {
         var parts = new List<string>();
         if (rises > 0)
@@ -105,27 +105,65 @@ internal sealed class VietnameseText : ReportText
         }
 
         var head = parts.Count == 0 ? "Không lĩnh vực nào thay đổi điểm" : string.Join(" và ", parts);
-        return $"{char.ToUpperInvariant(head[0])}{head[1..]}; các phần cộng lại đúng bằng mức thay đổi {WithSign(change)} điểm.";
+        var rescaled = methodology == 0 ? ""
+            : $" Trong đó {WithSign(methodology)} điểm chỉ do thay đổi điểm tối đa (thanh xám hẹp): phương pháp mới cho bấy nhiêu điểm với cùng tỷ lệ điểm tối đa như năm trước.";
+        return $"{char.ToUpperInvariant(head[0])}{head[1..]}; các phần cộng lại đúng bằng mức thay đổi {WithSign(change)} điểm.{rescaled}";
     }
 
     // 4. Attribution.
     public override string PeerEffect => "Do các tỉnh khác thay đổi";
 
+    public override string PublicationAdjustment => "Hạng công bố khác hạng tính lại";
+
+    public override string MethodologyEffect(string previousVersion, string version) => $"Điểm tối đa đổi ({previousVersion}→{version})";
+
+    public override string PlacesAxisWithInterval => "Số bậc tăng (dương) hoặc giảm; râu: khoảng 90% khi đo lại điểm khảo sát";
+
     public override string ObservedRankChange(int previousYear, int year) => $"Thay đổi thực tế {previousYear}→{year}";
 
-    public override string AttributionTitle(string province, int previousRank, int rank, int provinces, AttributionItem? strongest, double peerEffect)
+    public override string AttributionTitle(string province, int previousRank, int rank, int provinces, AttributionItem? strongest, double peerEffect, bool? distinguishable)
     {
         var gained = previousRank - rank;
         var head = gained > 0 ? $"{province} tăng {gained} bậc ({previousRank} → {RankOf(rank, provinces)})"
             : gained < 0 ? $"{province} giảm {-gained} bậc ({previousRank} → {RankOf(rank, provinces)})"
             : $"{province} giữ nguyên hạng {RankOf(rank, provinces)}";
+        var noise = distinguishable switch
+        {
+            true => " — vượt mức nhiễu do chọn mẫu",
+            false when gained != 0 => " — nằm trong mức nhiễu do chọn mẫu",
+            _ => "",
+        };
         var field = strongest is null ? "" : $"; {strongest.Code} {strongest.Name} đóng góp {WithSign(strongest.PlacesGained, 1)} bậc";
-        return $"{head}{field}; các tỉnh khác thay đổi: {WithSign(peerEffect, 1)} bậc";
+        return $"{head}{noise}{field}; các tỉnh khác thay đổi: {WithSign(peerEffect, 1)} bậc";
     }
 
-    public override string AttributionReading(IReadOnlyList<AttributionItem> gains, IReadOnlyList<AttributionItem> losses, double peerEffect, int observed, int previousYear, int year) =>
-        $"Từ {previousYear} đến {year}, các lĩnh vực làm tăng hạng: {List(gains)}; làm giảm hạng: {List(losses)}; "
-        + $"do các tỉnh khác thay đổi: {WithSign(peerEffect, 1)} bậc; tổng cộng đúng bằng {WithSign(observed, 0)} bậc.";
+    public override string AttributionReading(AttributionInput input)
+    {
+        var gains = input.Fields.Where(f => f.PlacesGained > 0).OrderByDescending(f => f.PlacesGained).ToList();
+        var losses = input.Fields.Where(f => f.PlacesGained < 0).OrderBy(f => f.PlacesGained).ToList();
+        var text = $"Từ {input.PreviousYear} đến {input.Year}, các lĩnh vực của tỉnh làm tăng hạng: {List(gains)}; làm giảm hạng: {List(losses)}; "
+            + (input.Methodology is { } m ? $"do thay đổi điểm tối đa: {WithSign(m.PlacesGained, 1)} bậc; " : "")
+            + $"do các tỉnh khác thay đổi: {WithSign(input.Peers.PlacesGained, 1)} bậc"
+            + (input.PublicationAdjustment != 0 ? $"; hạng công bố khác hạng tính lại: {WithSign(input.PublicationAdjustment, 0)}" : "")
+            + $"; tổng cộng đúng bằng {WithSign(input.ObservedChange, 0)} bậc.";
+        return input.ProbabilityRankChanged is { } p && input.Distinguishable is { } d
+            ? $"{text} {NoiseVerdict(input.ObservedChange, p, d, 0)}"
+            : text;
+    }
+
+    public override string NoiseVerdict(int observed, double probability, bool distinguishable, int draws)
+    {
+        var runs = draws > 0 ? $" trong {Whole(draws)}" : "";
+        if (observed == 0)
+        {
+            return $"Khi đo lại điểm khảo sát, hạng thay đổi ở {Percent(probability, 0)} số lần đo lại{runs}: việc giữ nguyên hạng cũng chưa chắc chắn.";
+        }
+
+        var direction = observed > 0 ? "tăng hạng" : "giảm hạng";
+        return distinguishable
+            ? $"Thay đổi này phân biệt được với nhiễu do chọn mẫu: khi đo lại điểm khảo sát, tỉnh {direction} ở {Percent(probability, 0)} số lần đo lại{runs}."
+            : $"Thay đổi này chưa phân biệt được với nhiễu do chọn mẫu: khi đo lại điểm khảo sát, tỉnh chỉ {direction} ở {Percent(probability, 0)} số lần đo lại{runs} (cần ít nhất 95%).";
+    }
 
     // 5. Distribution.
     public override string DistributionTitle(string province, IReadOnlyList<FieldStanding> standings)
@@ -152,23 +190,40 @@ internal sealed class VietnameseText : ReportText
         + $"và kém nhất ở {worst.Code} {worst.Name} ({Number(worstPercent, 1)}%).";
 
     // 7. Model importance.
-    public override string ImportancePanelTitle => "Mức độ quan trọng (hoán vị)";
+    public override string ImportancePanelTitle(string model) => $"Mức độ quan trọng (hoán vị) trong mô hình {model}";
 
     public override string ImportanceAxis => "Mức tăng sai số tuyệt đối trung bình khi hoán vị (trung bình ± 1 sai số chuẩn)";
+
+    public override string ImportanceAxisWithInterval => "Mức tăng MAE khi hoán vị (khoảng 90% qua các lần ước lượng lại)";
 
     public override string RSquaredAxis => "R² trên các năm giữ lại (cao hơn = tốt hơn)";
 
     public override string MaeAxis(string unit) => $"Sai số tuyệt đối trung bình ({unit}; thấp hơn = tốt hơn)";
 
-    public override string ImportanceTitle(string target, ModelMetric bestModel, ModelMetric bestBaseline, bool beatsBaselines, FeatureImportance top) =>
+    public override string ImportanceTitle(string target, ModelMetric model, ModelMetric bestBaseline, bool beatsBaselines, ImportanceBar top) =>
         beatsBaselines
-            ? $"Mô hình {bestModel.Name} dự báo {target} tốt hơn các mức cơ sở trên các năm giữ lại (R² {Number(bestModel.RSquared)} so với {Number(bestBaseline.RSquared)} của {bestBaseline.Name}); yếu tố quan trọng nhất: {top.Name}"
-            : $"Mô hình {bestModel.Name} KHÔNG tốt hơn mức cơ sở khi dự báo {target} trên các năm giữ lại (R² {Number(bestModel.RSquared)} so với {Number(bestBaseline.RSquared)} của {bestBaseline.Name}); không nên dựa vào mức độ quan trọng bên dưới";
+            ? $"Mô hình {model.Name} dự báo {target} tốt hơn có ý nghĩa thống kê so với mọi mức cơ sở trên các năm giữ lại (MAE {Number(model.MeanAbsoluteError)} so với {Number(bestBaseline.MeanAbsoluteError)} của {bestBaseline.Name}); yếu tố quan trọng nhất: {top.Name}"
+            : $"Mô hình {model.Name} KHÔNG tốt hơn có ý nghĩa so với mức cơ sở khi dự báo {target} trên các năm giữ lại (MAE {Number(model.MeanAbsoluteError)} so với {Number(bestBaseline.MeanAbsoluteError)} của {bestBaseline.Name}); không nên dựa vào mức độ quan trọng bên dưới";
 
-    public override string ImportanceReading(IReadOnlyList<int> heldOutYears, IReadOnlyList<FeatureImportance> top, bool beatsBaselines) =>
+    public override string ImportanceReading(IReadOnlyList<int> heldOutYears, IReadOnlyList<ImportanceBar> top, bool beatsBaselines) =>
         $"Các chỉ số đo trên những năm không dùng để huấn luyện ({Years(heldOutYears)}); "
-        + $"yếu tố quan trọng nhất (mức tăng sai số tuyệt đối trung bình khi hoán vị ± sai số chuẩn): {string.Join(", ", top.Select(f => $"{f.Name} {Number(f.Mean, 3)} ± {Number(f.StandardError, 3)}"))}"
+        + $"yếu tố quan trọng nhất (mức tăng sai số tuyệt đối trung bình khi hoán vị): {string.Join(", ", top.Select(Importance))}"
         + (beatsBaselines ? "." : "; vì mô hình không vượt mức cơ sở, các con số này chỉ mang tính mô tả.");
+
+    public override string RankTarget(string indexCode) => $"hạng {IndexName(indexCode)}";
+
+    public override string PlacesUnit => "bậc";
+
+    public override string ModelName(string englishName) => englishName switch
+    {
+        "FastTree (boosted trees)" => "FastTree (cây tăng cường)",
+        "Linear (SDCA)" => "Tuyến tính (SDCA)",
+        "Baseline: mean" => "Cơ sở: trung bình",
+        "Baseline: province mean" => "Cơ sở: TB của tỉnh",
+        "Baseline: previous-year value" => "Cơ sở: năm trước",
+        "Baseline: mean reversion" => "Cơ sở: hồi quy về TB",
+        _ => englishName,
+    };
 
     // 8. What-if.
     public override string WhatIfLegend => "Hạng đạt được khi thu hồi điểm theo thứ tự ưu tiên";
@@ -234,6 +289,13 @@ internal sealed class VietnameseText : ReportText
             1 => r > 0 ? "thuận, yếu" : "nghịch, yếu",
             _ => "rất yếu",
         };
+
+    private string Range(AttributionItem i) => i.Low is { } low && i.High is { } high ? $", 90%: {WithSign(low, 1)} đến {WithSign(high, 1)}" : "";
+
+    private string Importance(ImportanceBar f) =>
+        f.Low is { } low && f.High is { } high
+            ? $"{f.Name} {Number(f.Mean, 3)} (90%: {Number(low, 3)}–{Number(high, 3)})"
+            : $"{f.Name} {Number(f.Mean, 3)} ± {Number(f.StandardError, 3)}";
 
     private string List(IReadOnlyList<AttributionItem> items) =>
         items.Count == 0 ? "không có" : string.Join(", ", items.Select(i => $"{i.Code} {i.Name} ({WithSign(i.PlacesGained, 1)})"));
@@ -342,12 +404,9 @@ internal sealed class VietnameseText : ReportText
 
     public override string DriverGapReason(DriverGap gap, string? detail) => gap switch
     {
-        DriverGap.NotProvided => "kết quả này cần mô-đun phân tích động lực xếp hạng (giá trị Shapley, mô hình ML.NET), chưa được cài trong bản dựng này",
         DriverGap.NoPreviousYear => "chưa có năm trước trong kho dữ liệu để so sánh",
         DriverGap.ProvinceMerged => "tỉnh hình thành từ sáp nhập năm 2025, không có số liệu năm trước của riêng mình",
         DriverGap.ProvinceMissingPreviousYear => $"tỉnh không có điểm năm {detail}",
-        DriverGap.MethodologyChanged => $"phương pháp đánh giá đã thay đổi giữa hai năm ({detail}), các lĩnh vực không so sánh trực tiếp được",
-        DriverGap.NotAdditive => "tổng điểm của chỉ số này không phải là tổng cộng các lĩnh vực (có trọng số), nên không cộng điểm thu hồi trực tiếp vào tổng được",
         DriverGap.NoFieldScores => "không có điểm theo lĩnh vực của tỉnh trong kho dữ liệu",
         DriverGap.NothingLost => "tỉnh không bị mất điểm ở tiêu chí nào",
         _ => $"không đủ dữ liệu ({detail})",
@@ -356,7 +415,6 @@ internal sealed class VietnameseText : ReportText
     public override string ViewGapReason(ViewGap gap, string view, string? detail) => gap switch
     {
         ViewGap.ViewAbsent => $"kho dữ liệu chưa có view rpt.{view} (mô-đun tương ứng chưa được cài hoặc chưa nạp dữ liệu)",
-        ViewGap.ViewIncompatible => $"view rpt.{view} thiếu các cột cần thiết: {detail}",
         _ => $"view rpt.{view} không có dòng nào cho tỉnh và năm này",
     };
 
@@ -373,11 +431,11 @@ internal sealed class VietnameseText : ReportText
     public override string PrioritiesIntro(int rank, int provinces) =>
         $"Các tiêu chí bị mất điểm, xếp theo số bậc tăng trên mỗi điểm thu hồi; giả định các tỉnh khác giữ nguyên điểm. Thứ hạng hiện tại tính lại từ điểm: {rank}/{provinces}.";
 
-    public override IReadOnlyList<string> PriorityHeaders { get; } = ["Ưu tiên", "Tiêu chí", "Điểm bị mất", "Hạng nếu thu hồi", "Số bậc tăng / điểm", "Cơ quan chủ trì"];
+    public override IReadOnlyList<string> PriorityHeaders { get; } = ["Ưu tiên", "Tiêu chí", "Nguồn điểm", "Điểm bị mất", "Hạng nếu thu hồi", "Số bậc tăng / điểm", "Cơ quan chủ trì"];
 
     public override string NoLeadAgency => "—";
 
-    public override string NoPlanLoaded => "Cột cơ quan chủ trì để trống vì chưa nạp kế hoạch khắc phục của tỉnh.";
+    public override string NoPlanLoaded => "Cột cơ quan chủ trì để trống vì chưa nạp kế hoạch khắc phục của tỉnh theo cùng phiên bản phương pháp (mã tiêu chí của kế hoạch là mã của năm kết quả mà kế hoạch khắc phục).";
 
     public override IReadOnlyList<string> PlanHeaders(int year) =>
         ["Kế hoạch năm", "Tiêu chí", "Điểm bị mất khi lập kế hoạch", $"Điểm bị mất năm {year}", "Tình trạng", "Cơ quan chủ trì"];
@@ -473,7 +531,73 @@ internal sealed class VietnameseText : ReportText
     public override string RankSourceNote(bool published) =>
         published ? "Thứ hạng là thứ hạng công bố." : "Nguồn không công bố thứ hạng: thứ hạng được tính từ điểm (bằng điểm thì đồng hạng).";
 
-    public override string DriversNote(string provider, IReadOnlyList<string> sections) => $"Tính bởi {provider}: {string.Join(", ", sections)}.";
+    public override string SplitNote =>
+        "Vì sao thứ hạng thay đổi: mức thay đổi được chia chính xác cho hai nhóm — thay đổi điểm của chính tỉnh và thay đổi điểm của các tỉnh khác — "
+        + "mà không nhóm nào được đi trước (giá trị Owen với hai nhóm): phần của mỗi nhóm là trung bình của tác động khi nhóm đó thay đổi trước và khi thay đổi sau. "
+        + "Phần của tỉnh lại được chia cho các lĩnh vực (và trong mỗi lĩnh vực cho các tiêu chí) theo cùng cách, lấy trung bình trên mọi thứ tự thay đổi có thể. "
+        + "Chênh lệch giữa hạng công bố và hạng tính từ tổng điểm công bố là một dòng riêng (điều chỉnh công bố), không gộp vào phần của các tỉnh khác.";
+
+    public override string MethodologyNote(string? previousVersion, string version, double? points) =>
+        previousVersion is null || previousVersion == version
+            ? $"Hai năm cùng dùng phương pháp {version}, nên mọi thay đổi của một lĩnh vực đều là thay đổi kết quả thực hiện: điểm tối đa không đổi."
+            : $"Phương pháp đã thay đổi ({previousVersion} → {version}), nên điểm tối đa thay đổi. Thay đổi của mỗi lĩnh vực được tách làm hai: phần do phương pháp, (điểm tối đa mới − điểm tối đa cũ) × điểm cũ ÷ điểm tối đa cũ, "
+              + $"là số điểm lĩnh vực có được chỉ nhờ giữ nguyên tỷ lệ điểm tối đa như năm trước (tổng cộng {WithSign(points ?? 0)} điểm), còn phần do kết quả thực hiện là thay đổi của tỷ lệ đó nhân với điểm tối đa mới. "
+              + "Hai phần cộng lại đúng bằng mức thay đổi; phần do phương pháp là một dòng riêng trong phân tích thứ hạng, nên điểm tối đa thay đổi không bao giờ bị coi là động lực. "
+              + "Các tiêu chí chỉ được so sánh giữa hai phiên bản qua bảng đối chiếu lấy từ các quyết định, không bao giờ qua bảng minh họa.";
+
+    public override string NoCriterionComparison(string previousVersion, string version) =>
+        $"Không tiêu chí nào của {version} được so sánh với tiêu chí của {previousVersion}: chưa nạp bảng đối chiếu tiêu chí lấy từ các quyết định giữa hai phiên bản "
+        + "(bảng minh họa không được dùng), nên thay đổi chỉ được giải thích theo từng lĩnh vực.";
+
+    public override string IntervalNote(int draws, string indexCode) =>
+        $"Khoảng tin cậy: điểm dựa trên khảo sát là ước lượng từ một mẫu, nên sẽ khác đi đôi chút nếu khảo sát được làm lại. Báo cáo đo lại các điểm này {Whole(draws)} lần cho mọi tỉnh ở cả hai năm "
+        + $"và tính lại tổng điểm, thứ hạng và phân tích mỗi lần; mỗi râu trải trên 90% số lần đo lại. Thay đổi thứ hạng chỉ được coi là phân biệt được với nhiễu khi ít nhất 95% số lần đo lại cho cùng một chiều. "
+        + indexCode switch
+        {
+            "PCI" => $"PCI: mỗi chỉ số thành phần dựa trên khảo sát doanh nghiệp của VCCI, được đo lại với sai số chuẩn {Number(Analytics.Uncertainty.SamplingModel.PciSubIndexStandardError)} điểm (giả định: khoảng 130 doanh nghiệp mỗi tỉnh).",
+            "PAPI" => "PAPI: mỗi nội dung là trung bình khảo sát người dân, được đo lại với sai số chuẩn do báo cáo cấp tỉnh năm 2019 của UNDP công bố (khoảng 197 người trả lời mỗi tỉnh).",
+            _ => $"Chỉ số CCHC: chỉ các tiêu chí điều tra xã hội học được đo lại, như tỷ lệ điểm tối đa do {Analytics.Uncertainty.SamplingModel.ParRespondentsPerCriterion} người trả lời mỗi tỉnh đánh giá (giả định); điểm thẩm định không phải từ mẫu nên không đo lại.",
+        };
+
+    public override string ModelNote(string model, bool beats, bool forwardChaining) =>
+        $"Biểu đồ mô hình thể hiện {model}, mô hình học có sai số trên các năm giữ lại thấp nhất; "
+        + (forwardChaining ? "mỗi năm được dự báo bằng mô hình chỉ huấn luyện trên các năm trước đó" : "lần lượt giữ lại từng năm và dự báo năm đó bằng mô hình huấn luyện trên các năm còn lại")
+        + ". Mô hình được so với bốn mức cơ sở (trung bình, trung bình của chính tỉnh, giá trị năm trước và hồi quy về trung bình) bằng kiểm định cặp theo các năm giữ lại, và chỉ được coi là tốt hơn khi khác biệt có ý nghĩa thống kê"
+        + (beats ? "." : " — ở đây không đạt, nên mức độ quan trọng chỉ mang tính mô tả.")
+        + " Khoảng của mức độ quan trọng có được từ việc ước lượng lại toàn bộ trên các tỉnh rút lặp lại có hoàn lại, không chỉ từ việc hoán vị.";
+
+    public override string SurveyItemsIntro(int count, double points) =>
+        $"{count} tiêu chí bị mất {Number(points)} điểm ở phần điều tra xã hội học. Các tiêu chí này đo cảm nhận của người dân và cán bộ về nền hành chính của tỉnh, "
+        + "nên được liệt kê riêng: không thể thu hồi trực tiếp, chỉ có thể cải thiện qua chất lượng dịch vụ người dân nhận được.";
+
+    public override IReadOnlyList<string> SurveyHeaders { get; } = ["Tiêu chí", "Điểm bị mất", "Hạng nếu thu hồi"];
+
+    public override string PointsSourceName(string? source) => source switch
+    {
+        "appraisal" => "thẩm định",
+        "survey" => "điều tra XHH",
+        "mixed" => "thẩm định và điều tra XHH",
+        _ => "—",
+    };
+
+    public override string LeadAgenciesFrom(int planYear, int resultYear) =>
+        $"Cơ quan chủ trì lấy từ kế hoạch khắc phục năm {planYear} của tỉnh, khắc phục kết quả năm {resultYear} theo cùng phương pháp.";
+
+    public override string RecoveryPlanText(int target, string outcome, double? needed, IReadOnlyList<(string Criterion, double From, double To)> steps, int rankReached, double? probability)
+    {
+        var chance = probability is { } p ? $" Nếu các tỉnh khác thay đổi như các năm trước, xác suất đạt hạng {target} hoặc cao hơn là {Percent(p, 0)}." : "";
+        return outcome switch
+        {
+            "AlreadyMet" => $"Tỉnh đã đạt hạng {target} hoặc cao hơn.{chance}",
+            "Unreachable" => $"Để đạt hạng {target} cần thêm {Number(needed ?? 0)} điểm tổng; thu hồi toàn bộ điểm bị mất có thể khắc phục cũng chỉ đạt hạng {rankReached}.{chance}",
+            _ => $"Để đạt hạng {target} cần thêm {Number(needed ?? 0)} điểm tổng. Thu hồi điểm dễ trước (mức mà đa số tỉnh khác đã đạt), thu hồi một phần khi thế là đủ: "
+                 + string.Join("; ", steps.Select(s => $"{s.Criterion} từ {Number(s.From)} lên {Number(s.To)}"))
+                 + $". Nếu điểm của các tỉnh khác giữ nguyên, tỉnh đạt hạng {rankReached}.{chance}",
+        };
+    }
+
+    public override string PlanOtherMethodology(int planYear, int resultYear, string? planVersion, string? version) =>
+        $"Kế hoạch gần nhất ({planYear}) khắc phục kết quả năm {resultYear} theo phương pháp {planVersion ?? "?"}; năm nay dùng phương pháp {version ?? "?"}, nên mã tiêu chí của kế hoạch không chỉ cùng tiêu chí và không được so sánh.";
 
     public override string SyntheticRowsNote(int syntheticRows, int rows) => $"{Whole(syntheticRows)} trong {Whole(rows)} dòng điểm dùng trong báo cáo là dữ liệu tổng hợp (synthetic).";
 

@@ -12,7 +12,7 @@ internal sealed class NoteSections(ReportContext c)
     public ReportSection Methodology()
     {
         var items = new List<string>();
-        var version = c.Current.MethodologyVersion ?? "";
+        var version = c.Current.MethodologyVersion;
         var previousVersion = c.Previous?.MethodologyVersion;
         items.Add(T.MethodologyVersion(c.IndexName, c.Request.Year, version, c.PreviousYear, previousVersion));
         var catalogue = c.Reader.Catalogue(c.Request.IndexCode);
@@ -29,11 +29,25 @@ internal sealed class NoteSections(ReportContext c)
         items.AddRange(catalogue
             .Where(r => r.Level <= 1 && r.Note is { Length: > 0 } && r.ValidFromYear <= years.Max() && (r.ValidToYear is null || r.ValidToYear >= years.Min()))
             .Select(r => $"{r.CriterionCode}: {r.Note}").Distinct());
-        var own = c.Current.Total(c.Province.Key)!;
-        items.Add(T.RankSourceNote(own.RankSource == "published"));
-        foreach (var group in c.Credits.GroupBy(x => x.Provider))
+        items.Add(T.RankSourceNote(c.Total.RankSource == "published"));
+        if (c.Drivers.Attribution(c.Query).Value is { } attribution)
         {
-            items.Add(T.DriversNote(group.Key, group.Select(x => x.Section).ToList()));
+            items.Add(T.SplitNote);
+            items.Add(T.MethodologyNote(attribution.PreviousMethodologyVersion, attribution.MethodologyVersion, (double?)attribution.Methodology?.Points));
+            if (attribution.Methodology is { } m && attribution.Components.All(x => x.Criteria.Count == 0))
+            {
+                items.Add(T.NoCriterionComparison(m.PreviousVersion, m.Version));
+            }
+            if (attribution.Uncertainty is { } uncertainty)
+            {
+                items.Add(T.IntervalNote(uncertainty.Draws, c.Request.IndexCode));
+            }
+        }
+
+        if (c.Drivers.Model(c.Query).Value is { ShownModel: { } shown } model)
+        {
+            var beats = model.Comparisons.Where(x => x.Model == shown).All(x => x.Significant);
+            items.Add(T.ModelNote(T.ModelName(shown), beats, model.Validation == Analytics.Models.ValidationScheme.ForwardChaining));
         }
 
         var used = c.UsedRows;

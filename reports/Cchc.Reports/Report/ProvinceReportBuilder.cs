@@ -1,3 +1,4 @@
+using Cchc.Reports.Analytics.Tables;
 using Cchc.Reports.Drivers;
 using Cchc.Reports.Localization;
 using Cchc.Reports.ReportData;
@@ -10,7 +11,7 @@ namespace Cchc.Reports.Report;
 /// warnings, methodology notes and provenance. A section whose data or analysis is missing is kept with the reason it
 /// is omitted, so the reader knows what is absent and why.
 /// </summary>
-public sealed class ProvinceReportBuilder(ReportReader reader, IDriversProvider drivers)
+public sealed class ProvinceReportBuilder(ReportReader reader, ReportDrivers drivers)
 {
     public ProvinceReport Build(ReportRequest request)
     {
@@ -19,7 +20,7 @@ public sealed class ProvinceReportBuilder(ReportReader reader, IDriversProvider 
             ?? throw new ReportDataException(MissingIndexYear(request));
         var province = ProvinceCatalog.Default.ByCode(request.ProvinceCode, request.Year)
             ?? throw new ReportDataException($"No province has GSO code '{request.ProvinceCode}' in {request.Year}.");
-        if (!current.Has(province.Key))
+        if (current.Province(province.Key)?.Total is null)
         {
             throw new ReportDataException(
                 $"{province.ShortName} ({province.GsoCode}) has no {request.IndexCode} total score for {request.Year} in the warehouse.");
@@ -27,7 +28,7 @@ public sealed class ProvinceReportBuilder(ReportReader reader, IDriversProvider 
 
         var c = new ReportContext(request, reader, drivers, province, current);
         var charts = new ChartSections(c);
-        var plan = RemediationPlanReader.Read(reader, province.GsoCode, request.Year);
+        var plan = RemediationPlanReader.Read(reader, province.GsoCode, request.IndexCode, request.Year);
         var tables = new TableSections(c, charts, plan);
         var notes = new NoteSections(c);
         var sections = new List<ReportSection>
@@ -55,7 +56,7 @@ public sealed class ProvinceReportBuilder(ReportReader reader, IDriversProvider 
     private static Headline Headline(ReportContext c)
     {
         var t = c.Text;
-        var own = c.Current.Total(c.Province.Key)!;
+        var own = c.Total;
         string change;
         if (c.Previous is null)
         {
@@ -64,25 +65,25 @@ public sealed class ProvinceReportBuilder(ReportReader reader, IDriversProvider 
         else if (c.PreviousKey is null)
         {
             var constituents = c.Province.FormedFromCodes
-                .Select(code => c.Previous.Provinces.FirstOrDefault(p => p.Code == code))
-                .OfType<ProvinceInfo>()
-                .Select(p => c.Previous.Total(p.Key)!)
-                .Select(r => (r.ProvinceShortName, r.Rank, r.ProvincesRanked)).ToList();
+                .Select(code => c.Previous.Ranked.FirstOrDefault(p => p.Province.Code == code))
+                .OfType<ProvinceScores>()
+                .Select(p => c.Previous.Row(p.Province.Key, Warehouse.IndexCodes.Total)!)
+                .Select(r => (r.ProvinceName, r.Rank ?? 0, r.ProvincesRanked)).ToList();
             c.Use(constituents.Count == 0 ? [] : c.Previous.Rows.Where(r => r.CriterionCode == Warehouse.IndexCodes.Total && c.Province.FormedFromCodes.Contains(r.ProvinceCode)));
             change = t.MergedProvince(c.Previous.Year, constituents);
         }
-        else if (c.Previous.Total(c.PreviousKey.Value) is { Score: { } before } previous)
+        else if (c.Previous.Row(c.PreviousKey.Value, Warehouse.IndexCodes.Total) is { Score: { } before } previous)
         {
             c.Use([previous]);
-            change = t.Change(own.Score!.Value - before, previous.Rank, own.Rank, previous.ProvincesRanked, own.ProvincesRanked, c.Previous.Year);
+            change = t.Change((double)(own.Score!.Value - before), previous.Rank ?? 0, own.Rank ?? 0, previous.ProvincesRanked, own.ProvincesRanked, c.Previous.Year);
         }
         else
         {
             change = t.MissingPreviousYear(c.Previous.Year);
         }
 
-        return new Headline(t.ScoreValue(own.Score!.Value, own.MaxPoints), t.RankValue(own.Rank, own.ProvincesRanked), change,
-            own.Score!.Value, own.Rank, own.ProvincesRanked);
+        return new Headline(t.ScoreValue((double)own.Score!.Value, (double?)own.MaxPoints), t.RankValue(own.Rank ?? 0, own.ProvincesRanked), change,
+            (double)own.Score!.Value, own.Rank ?? 0, own.ProvincesRanked);
     }
 
     /// <summary>The banner shown whenever any number in the report comes from synthetic data.</summary>

@@ -1,3 +1,4 @@
+using Cchc.Reports.Analytics.Tables;
 using Cchc.Reports.Drivers;
 using Cchc.Reports.Localization;
 using Cchc.Reports.ReportData;
@@ -13,10 +14,9 @@ namespace Cchc.Reports.Report;
 internal sealed class ReportContext
 {
     private readonly HashSet<ScoreRow> _used = [];
-    private readonly List<(string Provider, string Section)> _credits = [];
     private readonly List<string> _otherSynthetic = [];
 
-    public ReportContext(ReportRequest request, ReportReader reader, IDriversProvider drivers, Province province, IndexYearScores current)
+    public ReportContext(ReportRequest request, ReportReader reader, ReportDrivers drivers, Province province, IndexYear current)
     {
         Request = request;
         Text = ReportText.For(request.Language);
@@ -27,9 +27,9 @@ internal sealed class ReportContext
         PreviousYear = reader.Years(request.IndexCode).Where(y => y < request.Year).Cast<int?>().LastOrDefault();
         Previous = PreviousYear is { } py ? reader.IndexYear(request.IndexCode, py) : null;
         PreviousKey = Previous is null ? null : SameTerritoryIn(Previous);
-        var total = current.Total(province.Key) ?? throw new InvalidOperationException($"No total for province key {province.Key}.");
-        ProvinceName = total.ProvinceShortName;
-        Query = new DriversQuery(reader.Warehouse, request.IndexCode, request.Year, province, current, Previous, PreviousKey, request.TargetRank);
+        var total = current.Row(province.Key, IndexCodes.Total) ?? throw new InvalidOperationException($"No total for province key {province.Key}.");
+        ProvinceName = total.ProvinceName;
+        Query = new DriversQuery(reader.Source, request.IndexCode, request.Year, province.Key, current, Previous, PreviousKey, request.TargetRank);
         Use([total]);
     }
 
@@ -39,17 +39,22 @@ internal sealed class ReportContext
 
     public ReportReader Reader { get; }
 
-    public IDriversProvider Drivers { get; }
+    public ReportDrivers Drivers { get; }
 
     public Province Province { get; }
 
     public string ProvinceName { get; }
 
-    public IndexYearScores Current { get; }
+    public IndexYear Current { get; }
 
     public int? PreviousYear { get; }
 
-    public IndexYearScores? Previous { get; }
+    public IndexYear? Previous { get; }
+
+    public bool English => Text.Language == ReportLanguage.En;
+
+    /// <summary>The province's own total row this year.</summary>
+    public ScoreRow Total => Current.Row(Province.Key, IndexCodes.Total)!;
 
     /// <summary>The same territory's entity in the comparison year; null after a merger.</summary>
     public int? PreviousKey { get; }
@@ -59,8 +64,6 @@ internal sealed class ReportContext
     public string IndexName => Text.IndexName(Request.IndexCode);
 
     public IReadOnlyCollection<ScoreRow> UsedRows => _used;
-
-    public IReadOnlyList<(string Provider, string Section)> Credits => _credits;
 
     /// <summary>Province entities whose history continues this one's: itself, and the same code with the same territory.</summary>
     public IReadOnlyCollection<int> HistoryKeys() =>
@@ -74,8 +77,6 @@ internal sealed class ReportContext
     public void Use(IEnumerable<ScoreRow> rows) => _used.UnionWith(rows);
 
     public void UseSynthetic(string what) => _otherSynthetic.Add(what);
-
-    public void Credit(string provider, string section) => _credits.Add((provider, section));
 
     /// <summary>The source line for a chart drawn from <paramref name="rows"/> (which are recorded as used).</summary>
     public string Source(IReadOnlyCollection<ScoreRow> rows)
@@ -94,9 +95,9 @@ internal sealed class ReportContext
 
     private static bool IsSingle(Province p) => p.FormedFromCodes.Count == 1 && p.FormedFromCodes[0] == p.GsoCode;
 
-    private int? SameTerritoryIn(IndexYearScores previous)
+    private int? SameTerritoryIn(IndexYear previous)
     {
-        if (previous.Has(Province.Key))
+        if (previous.Province(Province.Key)?.Total is not null)
         {
             return Province.Key;
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Cchc.Reports.Analytics.Tables;
 using Cchc.Reports.Drivers;
 using Cchc.Reports.Html;
 using Cchc.Reports.Localization;
@@ -16,11 +17,11 @@ public sealed record OverviewResult(string OverviewPath, IReadOnlyList<string> R
 public sealed record ReportProgress(int Done, int Total, string Province, string Folder);
 
 /// <summary>Writes reports: one province (<c>DIR/index.html</c> + PNGs) or every province of a year plus the national overview.</summary>
-public sealed class ReportRunner(IWarehouse warehouse, IDriversProvider? drivers = null)
+public sealed class ReportRunner(IWarehouse warehouse, ReportDrivers? drivers = null)
 {
     private readonly ReportReader _reader = new(warehouse);
 
-    private readonly IDriversProvider _drivers = drivers ?? DriversProviders.CreateDefault();
+    private readonly ReportDrivers _drivers = drivers ?? new ReportDrivers();
 
     /// <returns>The path of the report's index.html.</returns>
     public string WriteProvince(ReportRequest request, string directory) =>
@@ -37,14 +38,14 @@ public sealed class ReportRunner(IWarehouse warehouse, IDriversProvider? drivers
         var rows = new List<OverviewRow>();
         var paths = new List<string>();
         string? banner = null;
-        foreach (var province in current.Provinces)
+        foreach (var province in current.Ranked.Select(p => p.Province))
         {
-            var folder = FolderName(province.Code, province.ShortName);
-            progress?.Invoke(new ReportProgress(rows.Count, current.Provinces.Count, $"{province.Code} {province.ShortName}", folder));
+            var folder = FolderName(province.Code, province.Name);
+            progress?.Invoke(new ReportProgress(rows.Count, current.Provinces.Count, $"{province.Code} {province.Name}", folder));
             var report = builder.Build(new ReportRequest(province.Code, year, indexCode, language));
             paths.Add(HtmlReportWriter.Write(report, Path.Combine(directory, folder)));
             banner ??= report.SyntheticBanner;
-            rows.Add(new OverviewRow(report.Headline.RankValue, province.ShortName, report.Headline.ScoreValue, RankChange(current, previous, province.Key),
+            rows.Add(new OverviewRow(report.Headline.RankValue, province.Name, report.Headline.ScoreValue, RankChange(current, previous, province.Key),
                 $"{folder}/{HtmlReportWriter.IndexFile}"));
         }
 
@@ -68,10 +69,10 @@ public sealed class ReportRunner(IWarehouse warehouse, IDriversProvider? drivers
         return $"{code}-{slug}";
     }
 
-    private static int? RankChange(IndexYearScores current, IndexYearScores? previous, int provinceKey)
+    private static int? RankChange(IndexYear current, IndexYear? previous, int provinceKey)
     {
-        var before = previous?.Total(provinceKey);
-        var now = current.Total(provinceKey);
+        var before = previous?.Row(provinceKey, IndexCodes.Total);
+        var now = current.Row(provinceKey, IndexCodes.Total);
         return before is null || now is null || before.ProvincesRanked != now.ProvincesRanked ? null : before.Rank - now.Rank;
     }
 }

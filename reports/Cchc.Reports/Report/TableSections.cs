@@ -13,33 +13,48 @@ internal sealed class TableSections(ReportContext c, ChartSections charts, ViewR
 
     public ReportSection Priorities()
     {
-        var outcome = c.Drivers.Priorities(c.Query);
+        var outcome = ReportDrivers.Priorities(c.Query);
         if (outcome.Value is not { } p)
         {
             return ReportSection.Omit("priorities", T.PrioritiesHeading, T.DriverGapReason(outcome.Gap!.Value, outcome.Detail));
         }
 
-        c.Credit(outcome.Provider!, T.PrioritiesHeading);
-        var rows = p.Rows.Select((r, i) => (IReadOnlyList<string>)
+        var rows = p.Items.Select((r, i) => (IReadOnlyList<string>)
         [
             (i + 1).ToString(CultureInfo.InvariantCulture),
-            $"{r.CriterionCode} {charts.CriterionName(r.CriterionCode)}",
-            T.Number(r.PointsLost),
-            ReportText.RankOf(r.RankIfRecovered, p.Provinces),
-            T.Number(r.PlacesPerPoint, 1),
-            LeadAgency(r.CriterionCode) ?? r.LeadAgency ?? T.NoLeadAgency,
+            $"{r.Code} {charts.CriterionName(r.Code)}",
+            T.PointsSourceName(r.PointsSource),
+            T.Number((double)r.PointsLost),
+            ReportText.RankOf(r.RankIfRecovered, p.ProvincesRanked),
+            T.Number((double)r.RankGainPerPoint, 1),
+            (c.English ? r.LeadAgencyEn ?? r.LeadAgency : r.LeadAgency) ?? T.NoLeadAgency,
         ]).ToList();
         var blocks = new List<ReportBlock>
         {
-            new ParagraphBlock(T.PrioritiesIntro(p.Rank, p.Provinces)),
-            new TableBlock(T.PriorityHeaders, rows, new HashSet<int> { 0, 2, 3, 4 }),
+            new ParagraphBlock(T.PrioritiesIntro(p.CurrentRank, p.ProvincesRanked)),
+            new TableBlock(T.PriorityHeaders, rows, new HashSet<int> { 0, 3, 4, 5 }),
+            new ParagraphBlock(p.LeadAgencyPlan is { } source ? T.LeadAgenciesFrom(source.PlanYear, source.ResultYear) : T.NoPlanLoaded),
         };
-        if (plan.Value is null)
+        if (p.SurveyItems.Count > 0)
         {
-            blocks.Add(new ParagraphBlock(T.NoPlanLoaded));
+            blocks.Add(new ParagraphBlock(T.SurveyItemsIntro(p.SurveyItems.Count, (double)p.SurveyItems.Sum(i => i.PointsLost))));
+            blocks.Add(new TableBlock(T.SurveyHeaders, p.SurveyItems.Select(r => (IReadOnlyList<string>)
+            [
+                $"{r.Code} {charts.CriterionName(r.Code)}", T.Number((double)r.PointsLost), ReportText.RankOf(r.RankIfRecovered, p.ProvincesRanked),
+            ]).ToList(), new HashSet<int> { 1, 2 }));
         }
 
-        blocks.Add(charts.WhatIf(p));
+        if (p.Items.Count > 0)
+        {
+            blocks.Add(charts.WhatIf(p));
+        }
+
+        if (p.Plan is { } plan)
+        {
+            blocks.Add(new ParagraphBlock(T.RecoveryPlanText(plan.TargetRank, plan.Outcome.ToString(), (double?)plan.TotalNeeded,
+                plan.Steps.Select(s => ($"{s.Code} {charts.CriterionName(s.Code)}", (double)s.From, (double)s.To)).ToList(), plan.RankReached, plan.ProbabilityWithPeerMoves)));
+        }
+
         return new ReportSection("priorities", T.PrioritiesHeading, blocks);
     }
 
@@ -51,11 +66,18 @@ internal sealed class TableSections(ReportContext c, ChartSections charts, ViewR
         }
 
         var latest = tasks.Max(t => t.PlanYear);
+        var addressed = tasks.Where(t => t.PlanYear == latest).Max(t => t.ResultYear);
+        var planVersion = c.Reader.Source.VersionOf(c.Request.IndexCode, addressed);
+        if (planVersion != c.Current.MethodologyVersion)
+        {
+            return ReportSection.Omit("plan", T.PlanHeading, T.PlanOtherMethodology(latest, addressed, planVersion, c.Current.MethodologyVersion));
+        }
+
         var rows = new List<IReadOnlyList<string>>();
         var statuses = new List<Localization.PlanStatus>();
         foreach (var task in tasks.Where(t => t.PlanYear == latest))
         {
-            var now = c.Current.Row(c.Province.Key, task.CriterionCode) is { Score: { } s, MaxPoints: { } m } ? m - s : (double?)null;
+            var now = c.Current.Row(c.Province.Key, task.CriterionCode) is { Score: { } s, MaxPoints: { } m } ? (double)(m - s) : (double?)null;
             var then = task.PointsLost;
             var status = now is null || then is null ? Localization.PlanStatus.NotComparable
                 : now <= 0.005 ? Localization.PlanStatus.Recovered
@@ -97,19 +119,6 @@ internal sealed class TableSections(ReportContext c, ChartSections charts, ViewR
         ]).ToList();
         return new ReportSection("data-quality", T.DataQualityHeading,
             [new ParagraphBlock(T.DataQualityIntro(rows.Count)), new TableBlock(T.DataQualityHeaders, rows, new HashSet<int> { 2 })]);
-    }
-
-    /// <summary>The lead agency the latest loaded plan gives the criterion (or its field).</summary>
-    private string? LeadAgency(string criterionCode)
-    {
-        if (plan.Value is not { } tasks)
-        {
-            return null;
-        }
-
-        var field = criterionCode.Split('.')[0];
-        return Lead(tasks.FirstOrDefault(t => t.CriterionCode == criterionCode && t.LeadAgency is not null))
-            ?? Lead(tasks.FirstOrDefault(t => t.CriterionCode == field && t.LeadAgency is not null));
     }
 
     /// <summary>The task's lead agencies in the report's language (English names where the catalogue has them).</summary>

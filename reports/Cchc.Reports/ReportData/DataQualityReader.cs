@@ -33,35 +33,18 @@ public static class DataQualityReader
     /// </summary>
     public static ViewResult<IReadOnlyList<DqFinding>> Read(ReportReader reader, string provinceCode, int year, int? previousYear)
     {
-        var shape = ViewShape.Of(reader, View,
-            ("province", ["province_code", "gso_code"], true),
-            ("severity", ["severity"], true),
-            ("message", ["message", "description", "detail"], true),
-            ("rule", ["rule_code", "rule", "rule_name"], false),
-            ("year", ["year"], false),
-            ("index", ["index_code"], false),
-            ("file", ["file_name", "source_file"], false),
-            ("current", ["is_current"], false),
-            ("criterion", ["criterion_code"], false),
-            ("values", ["offending_values"], false));
-        if (shape is null)
+        if (reader.ViewColumns(View) is null)
         {
-            return ViewResult.Missing<IReadOnlyList<DqFinding>>(ViewGap.ViewAbsent, View);
+            return new ViewResult<IReadOnlyList<DqFinding>>(ViewGap.ViewAbsent, View);
         }
 
-        if (shape.Problem<IReadOnlyList<DqFinding>>() is { } problem)
-        {
-            return problem;
-        }
-
+        // A cast, not a bare boolean: SQL Server's bit is not a predicate.
         var findings = reader.Warehouse.Query<DqFinding>(
             $"""
-            SELECT CAST({shape.Column("severity")} AS VARCHAR(50)) AS Severity, CAST({shape.Column("rule")} AS VARCHAR(200)) AS RuleName,
-                   CAST({shape.Column("message")} AS VARCHAR(4000)) AS Message, CAST({shape.Column("year")} AS INTEGER) AS Year,
-                   CAST({shape.Column("index")} AS VARCHAR(10)) AS IndexCode, CAST({shape.Column("file")} AS VARCHAR(400)) AS FileName,
-                   CAST({shape.Column("criterion")} AS VARCHAR(50)) AS CriterionCode, CAST({shape.Column("values")} AS VARCHAR(4000)) AS OffendingValues
+            SELECT severity AS Severity, rule_name AS RuleName, message AS Message, CAST(year AS INTEGER) AS Year, index_code AS IndexCode,
+                   source_file AS FileName, criterion_code AS CriterionCode, offending_values AS OffendingValues
             FROM rpt.{View}
-            WHERE {shape.Column("province")} = @provinceCode{(shape.Has("current") ? $" AND CAST({shape.Column("current")} AS INTEGER) = 1" : "")}
+            WHERE province_code = @provinceCode AND CAST(is_current AS INTEGER) = 1
             """,
             new { provinceCode });
         var relevant = findings
@@ -71,7 +54,7 @@ public static class DataQualityReader
             .Take(MaxFindings)
             .ToList();
         return relevant.Count == 0
-            ? ViewResult.Missing<IReadOnlyList<DqFinding>>(ViewGap.NoRows, View)
-            : ViewResult.Of<IReadOnlyList<DqFinding>>(relevant, View);
+            ? new ViewResult<IReadOnlyList<DqFinding>>(ViewGap.NoRows, View)
+            : new ViewResult<IReadOnlyList<DqFinding>>(relevant, View);
     }
 }

@@ -17,48 +17,32 @@ public static class OneStopReportReader
     public static ViewResult<OnTimeData> Read(ReportReader reader, string provinceCode, int year)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var shape = ViewShape.Of(reader, View,
-            ("province", ["province_code"], true),
-            ("start", ["period_start"], true),
-            ("end", ["period_end"], true),
-            ("level", ["level_code"], true),
-            ("early", ["resolved_early"], true),
-            ("ontime", ["resolved_on_time"], true),
-            ("late", ["resolved_late"], true),
-            ("overdue", ["pending_overdue"], true),
-            ("synthetic", ["is_synthetic"], false));
-        if (shape is null)
+        if (reader.ViewColumns(View) is null)
         {
-            return ViewResult.Missing<OnTimeData>(ViewGap.ViewAbsent, View);
+            return new ViewResult<OnTimeData>(ViewGap.ViewAbsent, View);
         }
 
-        if (shape.Problem<OnTimeData>() is { } problem)
-        {
-            return problem;
-        }
-
-        var synthetic = shape.Has("synthetic") ? $"MAX(CAST({shape.Column("synthetic")} AS INTEGER))" : "0";
         var rows = reader.Warehouse.Query<(string Start, string End, string Level, double OnTime, double Rated, int Synthetic)>(
-            $"""
-            SELECT CAST({shape.Column("start")} AS VARCHAR(10)), CAST({shape.Column("end")} AS VARCHAR(10)), CAST({shape.Column("level")} AS VARCHAR(20)),
-                   CAST(SUM(COALESCE({shape.Column("early")}, 0) + COALESCE({shape.Column("ontime")}, 0)) AS DOUBLE PRECISION),
-                   CAST(SUM(COALESCE({shape.Column("early")}, 0) + COALESCE({shape.Column("ontime")}, 0) + COALESCE({shape.Column("late")}, 0)
-                            + COALESCE({shape.Column("overdue")}, 0)) AS DOUBLE PRECISION),
-                   {synthetic}
-            FROM rpt.{View}
-            WHERE {shape.Column("province")} = @provinceCode
-            GROUP BY {shape.Column("start")}, {shape.Column("end")}, {shape.Column("level")}
+            """
+            SELECT CAST(period_start AS VARCHAR(10)), CAST(period_end AS VARCHAR(10)), CAST(level_code AS VARCHAR(20)),
+                   CAST(SUM(COALESCE(resolved_early, 0) + COALESCE(resolved_on_time, 0)) AS DOUBLE PRECISION),
+                   CAST(SUM(COALESCE(resolved_early, 0) + COALESCE(resolved_on_time, 0) + COALESCE(resolved_late, 0)
+                            + COALESCE(pending_overdue, 0)) AS DOUBLE PRECISION),
+                   MAX(CAST(is_synthetic AS INTEGER))
+            FROM rpt.onestop_report
+            WHERE province_code = @provinceCode
+            GROUP BY period_start, period_end, level_code
             """,
             new { provinceCode });
         var periods = rows.Select(r => (Start: Day(r.Start), End: Day(r.End))).Where(p => p.End.Year == year).Distinct().ToList();
         var chosen = Cover(periods);
         var used = rows.Where(r => chosen.Contains((Day(r.Start), Day(r.End)))).ToList();
-        var levels = used.Select(r => (Level: LevelOf(r.Level), r.OnTime, r.Rated)).Where(r => r.Level is not null)
+        var levels = used.Select(r => (Level: OnTimeReader.LevelOf(r.Level.Trim()), r.OnTime, r.Rated)).Where(r => r.Level is not null)
             .GroupBy(r => r.Level!.Value).OrderBy(g => g.Key)
             .Select(g => (g.Key, (long)g.Sum(r => r.Rated), (long)g.Sum(r => r.OnTime))).ToList();
         if (levels.Count == 0 || levels.All(l => l.Item2 == 0))
         {
-            return ViewResult.Missing<OnTimeData>(ViewGap.NoRows, View);
+            return new ViewResult<OnTimeData>(ViewGap.NoRows, View);
         }
 
         // Months only when every report is one calendar month: a quarter is not a month.
@@ -66,7 +50,7 @@ public static class OneStopReportReader
             ? used.GroupBy(r => Day(r.Start)).OrderBy(g => g.Key).Select(g => (g.Key.Year, g.Key.Month, (long)g.Sum(r => r.Rated), (long)g.Sum(r => r.OnTime))).ToList()
             : [];
         var note = string.Join(", ", chosen.OrderBy(p => p.Start).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Start:dd/MM/yyyy}–{p.End:dd/MM/yyyy}")));
-        return ViewResult.Of(new OnTimeData(levels, months, used.Any(r => r.Synthetic > 0), note), View);
+        return new ViewResult<OnTimeData>(new OnTimeData(levels, months, used.Any(r => r.Synthetic > 0), note), View);
     }
 
     /// <summary>The longest periods first, each taken when it overlaps none already taken.</summary>
@@ -85,12 +69,4 @@ public static class OneStopReportReader
     }
 
     private static DateOnly Day(string text) => DateOnly.ParseExact(text.Trim()[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static DossierLevel? LevelOf(string code) => code.Trim() switch
-    {
-        "province" => DossierLevel.Province,
-        "district" => DossierLevel.District,
-        "commune" => DossierLevel.Commune,
-        _ => null,
-    };
 }

@@ -1,9 +1,14 @@
+using Cchc.Reports.Analytics.Tables;
+
 namespace Cchc.Reports.ReportData;
 
 /// <summary>A task of a province's remediation plan (from <c>rpt.remediation_task</c>).</summary>
 public sealed class PlanTask
 {
     public int PlanYear { get; init; }
+
+    /// <summary>The results the plan addresses; its criterion codes are of that year's methodology.</summary>
+    public int ResultYear { get; init; }
 
     public string CriterionCode { get; init; } = "";
 
@@ -24,41 +29,27 @@ public static class RemediationPlanReader
 {
     public const string View = "remediation_task";
 
-    /// <summary>Tasks of the plans made up to <paramref name="year"/> (plan year ≤ year), newest plan first.</summary>
-    public static ViewResult<IReadOnlyList<PlanTask>> Read(ReportReader reader, string provinceCode, int year)
+    /// <summary>Tasks of the province's plans for <paramref name="indexCode"/> made up to <paramref name="year"/> (plan year ≤
+    /// year), newest plan first.</summary>
+    public static ViewResult<IReadOnlyList<PlanTask>> Read(ReportReader reader, string provinceCode, string indexCode, int year)
     {
-        var shape = ViewShape.Of(reader, View,
-            ("province", ["province_code", "gso_code"], true),
-            ("year", ["plan_year", "year"], true),
-            ("criterion", ["criterion_code"], true),
-            ("lost", ["points_lost"], false),
-            ("remedy", ["remedy", "solution"], false),
-            ("lead", ["lead_agency", "lead_agency_name", "lead_agencies"], false),
-            ("leadEn", ["lead_agencies_en", "lead_agency_en"], false),
-            ("deadline", ["deadline_text", "deadline"], false));
-        if (shape is null)
+        if (reader.ViewColumns(View) is null)
         {
-            return ViewResult.Missing<IReadOnlyList<PlanTask>>(ViewGap.ViewAbsent, View);
-        }
-
-        if (shape.Problem<IReadOnlyList<PlanTask>>() is { } problem)
-        {
-            return problem;
+            return new ViewResult<IReadOnlyList<PlanTask>>(ViewGap.ViewAbsent, View);
         }
 
         var tasks = reader.Warehouse.Query<PlanTask>(
             $"""
-            SELECT CAST({shape.Column("year")} AS INTEGER) AS PlanYear, {shape.Column("criterion")} AS CriterionCode,
-                   CAST({shape.Column("lost")} AS DOUBLE PRECISION) AS PointsLost, CAST({shape.Column("remedy")} AS VARCHAR(4000)) AS Remedy,
-                   CAST({shape.Column("lead")} AS VARCHAR(1000)) AS LeadAgency,
-                   CAST({shape.Column("leadEn")} AS VARCHAR(1000)) AS LeadAgencyEn, CAST({shape.Column("deadline")} AS VARCHAR(200)) AS Deadline
+            SELECT CAST(plan_year AS INTEGER) AS PlanYear, CAST(result_year AS INTEGER) AS ResultYear, criterion_code AS CriterionCode,
+                   CAST(points_lost AS DOUBLE PRECISION) AS PointsLost, remedy AS Remedy,
+                   lead_agencies AS LeadAgency, lead_agencies_en AS LeadAgencyEn, deadline_text AS Deadline
             FROM rpt.{View}
-            WHERE {shape.Column("province")} = @provinceCode AND {shape.Column("year")} <= @year
+            WHERE province_code = @provinceCode AND index_code = @indexCode AND plan_year <= @year
             """,
-            new { provinceCode, year });
+            new { provinceCode, indexCode, year });
         return tasks.Count == 0
-            ? ViewResult.Missing<IReadOnlyList<PlanTask>>(ViewGap.NoRows, View)
-            : ViewResult.Of<IReadOnlyList<PlanTask>>(
+            ? new ViewResult<IReadOnlyList<PlanTask>>(ViewGap.NoRows, View)
+            : new ViewResult<IReadOnlyList<PlanTask>>(
                 tasks.OrderByDescending(t => t.PlanYear).ThenBy(t => t.CriterionCode, CriterionCodeComparer.Instance).ToList(), View);
     }
 }

@@ -1,47 +1,37 @@
+using Cchc.Reports.Analytics.Data;
+using Cchc.Reports.Analytics.Tables;
 using Cchc.Warehouse;
 
 namespace Cchc.Reports.ReportData;
 
 /// <summary>
-/// Reads what reports need from the <c>rpt</c> views (the reporting contract), never from <c>dw</c> internals. Index-year
-/// tables are cached, so a <c>--all</c> run reads each year once for all provinces.
+/// Reads what reports need from the <c>rpt</c> views (the reporting contract), never from <c>dw</c> internals. Scores come
+/// through <see cref="AnalyticsSource"/>, the one read model the analytics use too (exact decimals, one table per
+/// index-year, cached, so a <c>--all</c> run reads each year once for all provinces); this class adds what only reports
+/// show: load history, the criterion catalogue and the optional views' columns.
 /// </summary>
 public sealed class ReportReader(IWarehouse warehouse)
 {
-    private readonly Dictionary<(string, int), IndexYearScores?> _indexYears = [];
     private Dictionary<string, HashSet<string>>? _views;
-    private IReadOnlyList<ScoreRow>? _totals;
     private IReadOnlyList<LoadRecord>? _loads;
 
     public IWarehouse Warehouse => warehouse;
 
-    /// <summary>All scores of an index in a year, or null when none are loaded.</summary>
-    public IndexYearScores? IndexYear(string indexCode, int year)
-    {
-        if (!_indexYears.TryGetValue((indexCode, year), out var scores))
-        {
-            var rows = warehouse.Query<ScoreRow>(
-                $"SELECT {ScoreRow.Columns} FROM rpt.index_score WHERE index_code = @indexCode AND year = @year",
-                new { indexCode, year });
-            scores = rows.Count == 0 ? null : new IndexYearScores(indexCode, year, rows);
-            _indexYears[(indexCode, year)] = scores;
-        }
+    /// <summary>The scores and the analytics' other inputs.</summary>
+    public AnalyticsSource Source { get; } = new(warehouse);
 
-        return scores;
-    }
+    /// <summary>All scores of an index in a year, or null when none are loaded.</summary>
+    public IndexYear? IndexYear(string indexCode, int year) => Source.Table(indexCode, year);
 
     /// <summary>Years with scores for the index, ascending.</summary>
-    public IReadOnlyList<int> Years(string indexCode) =>
-        warehouse.Query<int>("SELECT DISTINCT year FROM rpt.index_score WHERE index_code = @indexCode ORDER BY year", new { indexCode });
+    public IReadOnlyList<int> Years(string indexCode) => Source.Years(indexCode);
 
     /// <summary>Total-score rows (all indices, all years) of the given province entities, for the rank history.</summary>
-    public IReadOnlyList<ScoreRow> TotalsOf(IReadOnlyCollection<int> provinceKeys)
-    {
-        // Filtered here rather than with IN @list: list expansion is not portable across the engines' parameter styles.
-        _totals ??= warehouse.Query<ScoreRow>(
-            $"SELECT {ScoreRow.Columns} FROM rpt.index_score WHERE criterion_code = 'TOTAL' ORDER BY index_code, year");
-        return _totals.Where(r => provinceKeys.Contains(r.ProvinceKey)).ToList();
-    }
+    public IReadOnlyList<ScoreRow> TotalsOf(IReadOnlyCollection<int> provinceKeys) =>
+        new[] { IndexCodes.Par, IndexCodes.Pci, IndexCodes.Papi }
+            .SelectMany(Source.Level1Tables)
+            .SelectMany(t => t.Rows.Where(r => r.CriterionCode == IndexCodes.Total && provinceKeys.Contains(r.ProvinceKey)))
+            .ToList();
 
     /// <summary>The load-history rows of the runs that wrote the given files.</summary>
     public IReadOnlyList<LoadRecord> Loads(IEnumerable<(long RunId, string FileName)> files)

@@ -315,6 +315,79 @@ public sealed class ParSampleTests(ParDemoFixture demo) : IClassFixture<ParDemoF
         Assert.True(persistence.Average() > 0.4, $"mean year-to-year rank correlation {persistence.Average():0.00}");
     }
 
+    /// <summary>
+    /// A province with real ranks follows a path between them: in a year without a real figure of its own it stays within
+    /// a few places of the real rank of the year next to it (the old generator put Hà Nội at 2 → 41 → 54 → 52 → 3).
+    /// </summary>
+    [Fact]
+    public void No_province_swings_far_from_a_real_rank_in_the_years_next_to_it()
+    {
+        var ranks = demo.Sample.Years.ToDictionary(y => y.Year, y => y.Provinces.ToDictionary(p => p.Province.GsoCode, p => p.Rank));
+        var realTotals = demo.Sample.Years.SelectMany(y => y.RealValues.Where(v => v.CriterionCode == ParCodes.Total).Select(v => (y.Year, v.ProvinceCode))).ToHashSet();
+        var swings = new List<(int Swing, string What)>();
+        foreach (var year in demo.Sample.Years.Where(y => y.Year < 2025))
+        {
+            foreach (var fact in year.RealValues.Where(v => v.ValueKind == ParValueKind.Rank && v.CriterionCode == ParCodes.Total))
+            {
+                foreach (var next in new[] { year.Year - 1, year.Year + 1 }.Where(y => y is >= 2012 and < 2025 && !realTotals.Contains((y, fact.ProvinceCode))))
+                {
+                    swings.Add((Math.Abs(ranks[next][fact.ProvinceCode] - (int)fact.Value), $"{fact.ProvinceCode} {year.Year}: rank {fact.Value}, {next}: {ranks[next][fact.ProvinceCode]}"));
+                }
+            }
+        }
+
+        Assert.True(swings.Count > 40, $"{swings.Count} neighbouring years checked");
+        var worst = swings.MaxBy(s => s.Swing);
+        Assert.True(worst.Swing <= 12, worst.What);
+        Assert.All(Enumerable.Range(2016, 9), y => Assert.InRange(ranks[y]["01"], 1, 8)); // Hà Nội: 3, 2, 2, 2, …, 3, 3
+    }
+
+    /// <summary>
+    /// Fields keep a province's relative strengths (persistent province × field strengths): a field's standing relative to
+    /// the province's own total (share of the field's maximum minus share of the index's) correlates from one year to the
+    /// next. Redrawn allocations would leave it near zero.
+    /// </summary>
+    [Fact]
+    public void A_province_keeps_its_relative_field_strengths_from_year_to_year()
+    {
+        double Standing(ParYearSample year, ParProvinceResult p, string field) =>
+            (double)((p.Scores[field] / year.Methodology.Get(field).MaxPoints) - (p.Total / 100m));
+        var correlations = new List<double>();
+        foreach (var (a, b) in new[] { (2018, 2019), (2022, 2023), (2023, 2024) })
+        {
+            var (before, after) = (demo.Sample.Years.Single(y => y.Year == a), demo.Sample.Years.Single(y => y.Year == b));
+            var keys = before.Provinces.Select(p => p.Province.Key).Order().ToList();
+            foreach (var field in before.Methodology.Fields.Select(f => f.Code))
+            {
+                correlations.Add(Correlation(
+                    keys.Select(k => Standing(before, before.Provinces.Single(p => p.Province.Key == k), field)).ToList(),
+                    keys.Select(k => Standing(after, after.Provinces.Single(p => p.Province.Key == k), field)).ToList()));
+            }
+        }
+
+        Assert.True(correlations.Average() > 0.3, $"mean year-to-year correlation of field standings {correlations.Average():0.00}");
+    }
+
+    [Fact]
+    public void The_planted_shocks_are_what_moved_Lam_Dong_in_2024()
+    {
+        var (before, after) = (demo.Sample.Years.Single(y => y.Year == 2023), demo.Sample.Years.Single(y => y.Year == 2024));
+        var (a, b) = (before.Provinces.Single(p => p.Province.GsoCode == "68"), after.Provinces.Single(p => p.Province.GsoCode == "68"));
+        var gains = after.Methodology.Fields.Select(f => (f.Code, Gain: b.Scores[f.Code] - a.Scores[f.Code])).OrderByDescending(g => g.Gain).ToList();
+
+        var planted = SyntheticProvinces.Planted.Where(p => p.ProvinceCode == "68" && p.Year == 2024).Select(p => p.Part).Order().ToList();
+        Assert.Equal(["3", "5"], planted);
+        Assert.Equal(planted, gains.Take(2).Select(g => g.Code).Order());
+        Assert.True(a.Rank - b.Rank >= 10, $"Lâm Đồng 2023 rank {a.Rank}, 2024 rank {b.Rank}");
+    }
+
+    private static double Correlation(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    {
+        var (mx, my) = (x.Average(), y.Average());
+        var cov = x.Zip(y).Sum(t => (t.First - mx) * (t.Second - my));
+        return cov / Math.Sqrt(x.Sum(v => (v - mx) * (v - mx)) * y.Sum(v => (v - my) * (v - my)));
+    }
+
     private static double Spearman(IEnumerable<double> a, IEnumerable<double> b)
     {
         static double[] Ranks(IEnumerable<double> values)

@@ -81,6 +81,25 @@ public sealed class PciSampleWriterTests : IDisposable
         Assert.InRange(quality, 0.5, 1.0);
     }
 
+    /// <summary>The planted truth: transparency (PCI.3) and labour policy (PCI.9) load on the province's quality far more
+    /// than any other sub-index, and every sub-index has its own persistent province strength.</summary>
+    [Fact]
+    public void The_planted_sub_indices_follow_the_province_quality_more_than_the_others()
+    {
+        var rows = Enumerable.Range(2012, 13).SelectMany(PciSampleWriter.Scores).ToList();
+        double WithQuality(string code)
+        {
+            var having = rows.Where(r => r.Values.ContainsKey(code)).ToList();
+            return Correlation(having.Select(r => SyntheticProvinces.QualityOf(r.Province)).ToList(), having.Select(r => r.Values[code]).ToList());
+        }
+
+        var planted = PciSampleWriter.Planted.Select(WithQuality).ToList();
+        var others = PciCatalogue.SubIndicesIn(2024).Select(s => s.Code).Where(c => !PciSampleWriter.Planted.Contains(c)).Select(WithQuality).ToList();
+
+        Assert.All(planted, r => Assert.True(r > 0.75, $"planted sub-index correlation {r:0.00}"));
+        Assert.All(others, r => Assert.InRange(r, -0.1, 0.45));
+    }
+
     [Fact]
     public void The_sample_is_byte_for_byte_deterministic()
     {

@@ -49,34 +49,40 @@ public sealed class AnalyticsSourceTests
         ParFixture.Load(w, 2017);
         var source = new AnalyticsSource(w);
         var lamDong = source.Table(IndexCodes.Par, 2017)!.Province(68)!.Province;
-        Assert.Null(source.LeadAgencies(lamDong, 2017));
+        Assert.Null(source.LeadAgencies(lamDong, IndexCodes.Par, 2017));
         Assert.Null(source.OnTimeRates());
         Assert.Equal(0, Assert.IsType<CriterionMapping>(source.CriterionMapping(IndexCodes.Par)).Count);
 
         w.Execute(
             """
             CREATE VIEW rpt.par_criterion_mapping AS
-            SELECT * FROM (VALUES ('V1', '1.2', 'V2', '1.2'), ('V1', '1.3', 'V2', NULL)) AS m(from_version, from_criterion_code, to_version, to_criterion_code)
+            SELECT * FROM (VALUES ('V1', '1.2', 'V2', '1.2', FALSE), ('V1', '1.3', 'V2', NULL, FALSE), ('V1', '1.1', 'V2', '1.9', TRUE))
+                AS m(from_version, from_code, to_version, to_code, is_illustrative)
             """);
         w.Execute(
             """
             CREATE VIEW rpt.remediation_task AS
-            SELECT * FROM (VALUES ('68', 2018, '1.1', 'Sở Nội vụ'), ('68', 2018, '2', 'Sở Tư pháp'), ('01', 2018, '1.1', 'Văn phòng UBND'))
-                AS t(province_code, plan_year, criterion_code, lead_agency)
+            SELECT * FROM (VALUES (68, 2018, 2017, 'PAR', '1.1', 'Sở Nội vụ', 'Department of Home Affairs'), (68, 2018, 2017, 'PAR', '2', 'Sở Tư pháp', NULL),
+                                  (68, 2012, 2011, 'PAR', '1.1', 'Cơ quan cũ', NULL), (1, 2018, 2017, 'PAR', '1.1', 'Văn phòng UBND', NULL))
+                AS t(province_key, plan_year, result_year, index_code, criterion_code, lead_agencies, lead_agencies_en)
             """);
         w.Execute(
             """
             CREATE VIEW rpt.dossier_on_time AS
-            SELECT * FROM (VALUES (68, DATE '2017-01-01', 'xa', 90, 100), (68, DATE '2017-02-01', 'tinh', 10, 20), (1, DATE '2018-01-01', 'xa', 5, 10))
-                AS d(province_key, month_start, level, on_time, finished)
+            SELECT * FROM (VALUES (68, 2017, 'xa', 90, 100), (68, 2017, 'tinh', 10, 20), (1, 2018, 'xa', 5, 10))
+                AS d(province_key, year, level, on_time, rated)
             """);
 
         var mapping = source.CriterionMapping(IndexCodes.Par);
-        Assert.Equal([new CriterionCorrespondence("V1", "1.2", "V2", "1.2"), new CriterionCorrespondence("V1", "1.3", "V2", null)], mapping.Between("V1", "V2"));
-        Assert.Equal([new CriterionCorrespondence("V2", "1.2", "V1", "1.2"), new CriterionCorrespondence("V2", null, "V1", "1.3")], mapping.Between("V2", "V1"));
+        Assert.Equal([new CriterionCorrespondence("V1", "1.2", "V2", "1.2"), new CriterionCorrespondence("V1", "1.3", "V2", null), new CriterionCorrespondence("V1", "1.1", "V2", "1.9", true)],
+            mapping.Between("V1", "V2"));
+        Assert.Equal([new CriterionCorrespondence("V2", "1.2", "V1", "1.2"), new CriterionCorrespondence("V2", null, "V1", "1.3"), new CriterionCorrespondence("V2", "1.9", "V1", "1.1", true)],
+            mapping.Between("V2", "V1"));
 
-        var agencies = source.LeadAgencies(lamDong, 2017)!;
-        Assert.Equal(new Dictionary<string, string> { ["1.1"] = "Sở Nội vụ", ["2"] = "Sở Tư pháp" }, agencies);
+        // The fixture's catalogue ("PAR-TEST") is valid from 2000: the 2018 plan for the 2017 results is of 2017's version.
+        var agencies = source.LeadAgencies(lamDong, IndexCodes.Par, 2017)!;
+        Assert.Equal((2018, 2017, "PAR-TEST"), (agencies.PlanYear, agencies.ResultYear, agencies.MethodologyVersion));
+        Assert.Equal(new Dictionary<string, AgencyNames> { ["1.1"] = new("Sở Nội vụ", "Department of Home Affairs"), ["2"] = new("Sở Tư pháp", null) }, agencies.ByCriterion);
 
         var rates = source.OnTimeRates()!;
         Assert.Equal(100.0 / 120.0, rates[(68, 2017)], 12);

@@ -10,10 +10,10 @@ internal sealed class TableBuilder(string indexCode, int year, string version = 
     private readonly List<CriterionInfo> _criteria = [new(IndexCodes.Total, null, 0, "Tổng", "Total", version, null, null)];
     private readonly List<(ProvinceRef Province, Dictionary<string, decimal> Scores, int? Rank)> _provinces = [];
 
-    public TableBuilder Criterion(string code, string? parent, decimal? max = null, decimal? weight = null)
+    public TableBuilder Criterion(string code, string? parent, decimal? max = null, decimal? weight = null, string? pointsSource = null)
     {
         var level = parent is null ? 1 : _criteria.Single(c => c.Code == parent).Level + 1;
-        _criteria.Add(new CriterionInfo(code, parent ?? IndexCodes.Total, level, $"Tiêu chí {code}", $"Criterion {code}", version, max, weight));
+        _criteria.Add(new CriterionInfo(code, parent ?? IndexCodes.Total, level, $"Tiêu chí {code}", $"Criterion {code}", version, max, weight, pointsSource));
         return this;
     }
 

@@ -1,3 +1,4 @@
+using Cchc.Reports.Analytics.Data;
 using Cchc.Reports.Analytics.Tables;
 using Cchc.Reports.Analytics.WhatIf;
 using Cchc.Warehouse;
@@ -58,7 +59,10 @@ public sealed class WhatIfTests
     [Fact]
     public void Priority_table_gives_rank_if_recovered_and_rank_per_point_in_priority_order()
     {
-        var agencies = new Dictionary<string, string> { ["2"] = "Sở Tư pháp", ["3.1"] = "Sở Nội vụ" };
+        var agencies = new PlanAgencies(2018, 2017, "V1", new Dictionary<string, AgencyNames>
+        {
+            ["2"] = new("Sở Tư pháp", "Department of Justice"), ["3.1"] = new("Sở Nội vụ", null),
+        });
 
         var report = PriorityPlanner.Build(HandBuilt(), 48, leadAgencies: agencies);
 
@@ -67,26 +71,81 @@ public sealed class WhatIfTests
             [("3.1", 5m, 41, 8, 1.6m), ("2.1", 7m, 38, 11, 1.5714m), ("1.1", 6m, 40, 9, 1.5m), ("1.2", 4m, 43, 6, 1.5m), ("3.2", 4m, 43, 6, 1.5m), ("2.2", 3m, 45, 4, 1.3333m)],
             report.Items.Select(i => (i.Code, i.PointsLost, i.RankIfRecovered, i.RankGain, i.RankGainPerPoint)));
         Assert.Equal("Sở Nội vụ", report.Items[0].LeadAgency);
-        Assert.Equal("Sở Tư pháp", report.Items[1].LeadAgency); // 2.1 inherits its field's lead agency
+        Assert.Equal(("Sở Tư pháp", "Department of Justice"), (report.Items[1].LeadAgency, report.Items[1].LeadAgencyEn)); // 2.1 inherits its field's
         Assert.Null(report.Items[2].LeadAgency);
+        Assert.Equal(new LeadAgencySource(2018, 2017), report.LeadAgencyPlan);
 
         Assert.Equal([49, 41, 30, 20, 13, 6, 1], report.Curve.Select(c => c.Rank)); // totals 31, 36, 43, 49, 53, 57, 60
         Assert.Equal([0m, 5m, 12m, 18m, 22m, 26m, 29m], report.Curve.Select(c => c.CumulativePoints));
     }
 
-    [Theory]
-    [InlineData(30, RecoveryOutcome.Reached, new[] { "2.1", "3.1" }, 12, 30)] // needs 42.6 − 31 = 11.6: two criteria; 7 + 5 is the least pair
-    [InlineData(10, RecoveryOutcome.Reached, new[] { "2.1", "1.1", "1.2", "3.2", "2.2" }, 24, 10)] // needs 23.6: five criteria, leave out the 5
-    [InlineData(1, RecoveryOutcome.Reached, new[] { "3.1", "2.1", "1.1", "1.2", "3.2", "2.2" }, 29, 1)]
-    [InlineData(49, RecoveryOutcome.AlreadyMet, new string[0], 0, 49)]
-    public void Recovery_plan_for_a_target_rank_is_the_smallest_set(int target, RecoveryOutcome outcome, string[] codes, int points, int rankReached)
+    /// <summary>
+    /// Worked by hand. One field, two criteria (max 10). Province 1 scores 4 and 8 (12); the others score (6, 9) = 15,
+    /// (9, 2) = 11 and (5, 10) = 15. Rank 1 needs 15, i.e. 3 points. The price of a step up to level b is the share of
+    /// the other three provinces below b: 1.1 from 4 to 5 costs 0 (nobody is below 5), 5 → 6 costs 1/3, 6 → 9 costs 2/3,
+    /// 9 → 10 costs 1; 1.2 from 8 to 9 costs 1/3 (only the 2 is below 9), 9 → 10 costs 2/3. Cheapest first: 4 → 5, then
+    /// the two steps at 1/3 — exactly 3 points: 1.1 from 4 to 6 (partly) and 1.2 from 8 to 9 (partly).
+    /// </summary>
+    [Fact]
+    public void Recovery_plan_takes_the_cheapest_points_first_and_recovers_criteria_partly()
     {
-        var plan = PriorityPlanner.Build(HandBuilt(), 48, targetRank: target).Plan!;
+        var table = new TableBuilder(IndexCodes.Par, 2017).Fields(1, 2)
+            .Province(1, new Dictionary<string, decimal> { ["1.1"] = 4, ["1.2"] = 8 })
+            .Province(2, new Dictionary<string, decimal> { ["1.1"] = 6, ["1.2"] = 9 })
+            .Province(3, new Dictionary<string, decimal> { ["1.1"] = 9, ["1.2"] = 2 })
+            .Province(4, new Dictionary<string, decimal> { ["1.1"] = 5, ["1.2"] = 10 })
+            .Build();
 
-        Assert.Equal(outcome, plan.Outcome);
-        Assert.Equal(codes.Order(), plan.Chosen.Select(c => c.Code).Order());
-        Assert.Equal(points, plan.PointsRecovered);
-        Assert.Equal(rankReached, plan.RankReached);
+        var plan = PriorityPlanner.Build(table, 1, targetRank: 1).Plan!;
+
+        Assert.Equal(RecoveryOutcome.Reached, plan.Outcome);
+        Assert.Equal(3m, plan.TotalNeeded);
+        Assert.Equal([("1.1", 4m, 6m, 1.0 / 3), ("1.2", 8m, 9m, 1.0 / 3)], plan.Steps.Select(s => (s.Code, s.From, s.To, s.Price)));
+        Assert.Equal((3m, 3m, 1), (plan.PointsRecovered, plan.TotalGain, plan.RankReached));
+        Assert.Null(plan.ProbabilityWithPeerMoves); // no history given
+    }
+
+    [Fact]
+    public void The_plan_says_how_likely_the_target_is_when_the_others_move_as_they_have_before()
+    {
+        // The same year as above; the year before, province 2 stood at 13 or 17 points (two earlier years), provinces 3
+        // and 4 one point lower and unchanged. So province 2 moves +2 or −2, 3 moves +1, 4 stays: with the plan's 15 points
+        // the province is first unless province 2 rises to 17 — half the draws.
+        TableBuilder Year(int year) => new TableBuilder(IndexCodes.Par, year).Fields(1, 2);
+        var now = Year(2017)
+            .Province(1, new Dictionary<string, decimal> { ["1.1"] = 4, ["1.2"] = 8 })
+            .Province(2, new Dictionary<string, decimal> { ["1.1"] = 6, ["1.2"] = 9 })
+            .Province(3, new Dictionary<string, decimal> { ["1.1"] = 9, ["1.2"] = 2 })
+            .Province(4, new Dictionary<string, decimal> { ["1.1"] = 5, ["1.2"] = 10 })
+            .Build();
+        IndexYear Earlier(int year, decimal second) => Year(year).Total(1, 10).Total(2, second).Total(3, 10).Total(4, 15).Build();
+        var history = new[] { Earlier(2015, 15), Earlier(2016, 13), now };
+
+        var plan = PriorityPlanner.Build(now, 1, targetRank: 1, history: history).Plan!;
+
+        Assert.Equal(1, plan.RankReached);
+        Assert.InRange(plan.ProbabilityWithPeerMoves!.Value, 0.45, 0.55);
+        Assert.Contains("2015–2017", plan.PeerMovesBasis, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Survey_criteria_are_listed_apart_and_left_out_of_the_curve_and_the_plan()
+    {
+        var b = new TableBuilder(IndexCodes.Par, 2017).Criterion("1", null, 20)
+            .Criterion("1.1", "1", 10, pointsSource: CriterionInfo.Appraisal).Criterion("1.2", "1", 10, pointsSource: CriterionInfo.Survey);
+        b.Province(1, new Dictionary<string, decimal> { ["1.1"] = 6, ["1.2"] = 2 });
+        b.Province(2, new Dictionary<string, decimal> { ["1.1"] = 9, ["1.2"] = 9 });
+        b.Province(3, new Dictionary<string, decimal> { ["1.1"] = 7, ["1.2"] = 5 });
+
+        var report = PriorityPlanner.Build(b.Build(), 1, targetRank: 1);
+
+        Assert.Equal(["1.1"], report.Items.Select(i => i.Code));
+        Assert.Equal(CriterionInfo.Appraisal, report.Items[0].PointsSource);
+        var survey = Assert.Single(report.SurveyItems);
+        Assert.Equal(("1.2", CriterionInfo.Survey, false), (survey.Code, survey.PointsSource, survey.IsActionable));
+        Assert.Equal([null, "1.1"], report.Curve.Select(c => c.Code));
+        Assert.Equal(RecoveryOutcome.Unreachable, report.Plan!.Outcome); // 12 appraisal points at most, the leader has 18
+        Assert.Contains(report.Notes, n => n.Contains("sociological survey", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -99,11 +158,11 @@ public sealed class WhatIfTests
 
         Assert.Equal(RecoveryOutcome.Unreachable, plan.Outcome);
         Assert.Equal(2, plan.RankReached);
-        Assert.Contains("recovering every lost point", plan.Explanation, StringComparison.Ordinal);
+        Assert.Contains("recovering every actionable lost point", plan.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Recovery_plan_is_optimal_against_exhaustive_search()
+    public void Recovery_plans_meet_the_need_exactly_with_no_dearer_point_taken_before_a_cheaper_one()
     {
         for (var seed = 0; seed < 40; seed++)
         {
@@ -118,35 +177,35 @@ public sealed class WhatIfTests
             var target = 1 + rng.Next(10);
             var report = PriorityPlanner.Build(table, 30, targetRank: target);
             var plan = report.Plan!;
-            var items = report.Items;
             var peers = table.PeersOf(30);
-            (int Count, decimal Points)? best = null;
-            for (var mask = 0; mask < 1 << items.Count; mask++)
-            {
-                var chosen = items.Where((_, i) => (mask & (1 << i)) != 0).ToList();
-                if (peers.RankOf(report.Total + chosen.Sum(c => c.TotalGain)) <= target)
-                {
-                    var candidate = (chosen.Count, chosen.Sum(c => c.TotalGain));
-                    if (best is null || candidate.Count < best.Value.Count || (candidate.Count == best.Value.Count && candidate.Item2 < best.Value.Points))
-                    {
-                        best = candidate;
-                    }
-                }
-            }
-
-            if (best is null)
-            {
-                Assert.Equal(RecoveryOutcome.Unreachable, plan.Outcome);
-            }
-            else if (best.Value.Count == 0)
+            if (peers.RankOf(report.Total) <= target)
             {
                 Assert.Equal(RecoveryOutcome.AlreadyMet, plan.Outcome);
+                continue;
             }
-            else
+
+            var all = report.Items.Sum(i => i.TotalGain);
+            if (peers.RankOf(report.Total + all) > target)
             {
-                Assert.Equal(RecoveryOutcome.Reached, plan.Outcome);
-                Assert.Equal(best.Value, (plan.Chosen.Count, plan.TotalGain));
-                Assert.True(plan.RankReached <= target);
+                Assert.Equal(RecoveryOutcome.Unreachable, plan.Outcome);
+                continue;
+            }
+
+            Assert.Equal(RecoveryOutcome.Reached, plan.Outcome);
+            Assert.Equal(plan.TotalNeeded, plan.TotalGain); // exactly what is needed, not a point more
+            Assert.True(plan.RankReached <= target);
+            var dearest = plan.Steps.Max(s => s.Price);
+            foreach (var item in report.Items)
+            {
+                var step = plan.Steps.SingleOrDefault(s => s.Code == item.Code);
+                var reached = step?.To ?? item.Score;
+                var others = table.Provinces.Values.Where(p => p.Province.Key != 30).Select(p => p.Score(item.Code)!.Value).ToList();
+                var nextLevel = others.Where(s => s > reached && s < item.MaxPoints).Append(item.MaxPoints).Min();
+                if (reached < item.MaxPoints && nextLevel > reached)
+                {
+                    // The next step of this criterion costs at least as much as the dearest step taken.
+                    Assert.True(others.Count(s => s < nextLevel) / (double)others.Count >= dearest - 1e-12, $"seed {seed}: {item.Code}");
+                }
             }
         }
     }

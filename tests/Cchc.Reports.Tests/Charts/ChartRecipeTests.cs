@@ -78,9 +78,37 @@ public sealed class ChartRecipeTests
     public void Attribution_that_does_not_add_up_is_refused()
     {
         var samples = Samples("vi");
-        var wrong = samples.Attribution() with { PeerEffect = 0.5 };
+        var wrong = samples.Attribution() with { Peers = samples.Attribution().Peers with { PlacesGained = 0.5 } };
         var e = Assert.Throws<ArgumentException>(() => AttributionChart.Render(wrong, samples.Context));
         Assert.Contains("observed change is 3", e.Message);
+    }
+
+    [Fact]
+    public void Attribution_draws_the_methodology_and_the_publication_adjustment_as_their_own_bars()
+    {
+        var samples = Samples("en");
+        var input = samples.Attribution() with
+        {
+            Fields = [.. samples.Attribution().Fields.Take(7), samples.Attribution().Fields[7] with { PlacesGained = -1.75 }],
+            Methodology = new AttributionItem("", "Changed maximum points (PAR-2948 → PAR-1149)", 2.0, 1.0, 3.0),
+            PublicationAdjustment = -1,
+        };
+        var chart = AttributionChart.Render(input, samples.Context);
+        Check(chart, "en-methodology", AttributionChart.Width, AttributionChart.Height);
+        Assert.Contains("changed maximum points: +2.0 places", chart.Reading);
+        Assert.Contains("published rank vs recomputed: −1", chart.Reading);
+        Assert.Contains("within sampling noise", chart.Title);
+        Assert.Contains("cannot be told apart from sampling noise", chart.Reading);
+    }
+
+    [Fact]
+    public void Importance_chart_names_the_model_whose_importances_it_shows()
+    {
+        var samples = Samples("en");
+        var chart = ImportanceChart.Render(samples.Importance() with { ModelName = "Linear" }, samples.Context);
+        Assert.StartsWith("Linear predicts PAR rank significantly better", chart.Title);
+        Assert.Contains("PCI 9: Labour training 0.082 (90%: 0.050–0.120)", chart.Reading);
+        Assert.Throws<ArgumentException>(() => ImportanceChart.Render(samples.Importance() with { ModelName = "Random forest" }, samples.Context));
     }
 
     [Fact]
@@ -100,7 +128,7 @@ public sealed class ChartRecipeTests
         var vi = Samples("vi");
         Assert.Equal("Lâm Đồng: hạng Chỉ số CCHC năm 2017 là 48/63, giữ nguyên thứ hạng so với năm 2016",
             RankHistoryChart.Render(vi.RankHistory(), vi.Context).Title);
-        Assert.StartsWith("Lâm Đồng tăng 3 bậc (51 → 48/63); 3 Cải cách thủ tục hành chính đóng góp +2,8 bậc",
+        Assert.StartsWith("Lâm Đồng tăng 3 bậc (51 → 48/63) — nằm trong mức nhiễu do chọn mẫu; 3 Cải cách thủ tục hành chính đóng góp +2,8 bậc",
             AttributionChart.Render(vi.Attribution(), vi.Context).Title);
         var en = Samples("en");
         Assert.StartsWith("Lâm Đồng: PAR Index score rose by 1.25 points (69.74 in 2016 → 70.99 in 2017)",

@@ -66,19 +66,19 @@ internal sealed class ChartSamples(ReportText text)
 
     public WaterfallInput Waterfall() => new(Province, L("Chỉ số CCHC", "PAR Index"), 2016, 2017, 69.74, 70.99,
     [
-        new WaterfallStep("1", ParFields[0].Name, 0.50), new WaterfallStep("2", ParFields[1].Name, -0.25),
-        new WaterfallStep("3", ParFields[2].Name, 1.10), new WaterfallStep("4", ParFields[3].Name, -0.60),
-        new WaterfallStep("5", ParFields[4].Name, 0.35), new WaterfallStep("6", ParFields[5].Name, 0.00),
-        new WaterfallStep("7", ParFields[6].Name, 0.80), new WaterfallStep("8", ParFields[7].Name, -0.65),
+        new WaterfallBar("1", ParFields[0].Name, 0.50), new WaterfallBar("2", ParFields[1].Name, -0.25),
+        new WaterfallBar("3", ParFields[2].Name, 1.10), new WaterfallBar("4", ParFields[3].Name, -0.60),
+        new WaterfallBar("5", ParFields[4].Name, 0.35), new WaterfallBar("6", ParFields[5].Name, 0.00),
+        new WaterfallBar("7", ParFields[6].Name, 0.80), new WaterfallBar("8", ParFields[7].Name, -0.65),
     ]);
 
     public AttributionInput Attribution() => new(Province, L("Chỉ số CCHC", "PAR Index"), 2016, 2017, 51, 48, 63,
     [
-        new AttributionItem("1", ParFields[0].Name, 1.25), new AttributionItem("2", ParFields[1].Name, -0.5),
-        new AttributionItem("3", ParFields[2].Name, 2.75), new AttributionItem("4", ParFields[3].Name, -1.0),
+        new AttributionItem("1", ParFields[0].Name, 1.25, 0.5, 2.0), new AttributionItem("2", ParFields[1].Name, -0.5, -1.0, 0.0),
+        new AttributionItem("3", ParFields[2].Name, 2.75, 1.5, 4.0), new AttributionItem("4", ParFields[3].Name, -1.0, -2.0, -0.5),
         new AttributionItem("5", ParFields[4].Name, 0.5), new AttributionItem("6", ParFields[5].Name, 0.0),
-        new AttributionItem("7", ParFields[6].Name, 1.5), new AttributionItem("8", ParFields[7].Name, -0.75),
-    ], PeerEffect: -0.75);
+        new AttributionItem("7", ParFields[6].Name, 1.5, 0.5, 2.5), new AttributionItem("8", ParFields[7].Name, -0.75, -3.0, 0.5),
+    ], new AttributionItem("", L("Do các tỉnh khác thay đổi", "Other provinces' moves"), -0.75, -2.5, 1.0), ProbabilityRankChanged: 0.81, Distinguishable: false);
 
     public DistributionInput Distribution() => new(Province, L("Chỉ số CCHC", "PAR Index"), 2017, ParFields.Select((f, i) => new FieldDistribution(
         f.Code, f.Name, f.Max, Enumerable.Range(0, 63).Select(p => Math.Round(f.Max * Share(p, i), 2)).ToList(), Math.Round(f.Max * Share(43, i), 2))).ToList());
@@ -92,12 +92,12 @@ internal sealed class ChartSamples(ReportText text)
                 ParFields.Select((_, i) => (double?)Math.Round(100 * Share(p, i), 1)).ToList(), Provinces[p] == Province)).ToList());
     }
 
-    public ImportanceInput Importance(bool beats = true) => new(L("hạng PAR", "PAR rank"), L("bậc", "places"),
+    public ImportanceInput Importance(bool beats = true) => new("FastTree", beats, L("hạng PAR", "PAR rank"), L("bậc", "places"),
     [
-        new FeatureImportance(L("PCI 9: Đào tạo lao động", "PCI 9: Labour training"), 0.082, 0.011), new FeatureImportance(L("PAPI 6: Cung ứng dịch vụ công", "PAPI 6: Public service delivery"), 0.061, 0.014),
-        new FeatureImportance(L("PCI 8: Thiết chế pháp lý", "PCI 8: Legal institutions"), 0.044, 0.009), new FeatureImportance(L("Tỷ lệ hồ sơ đúng hạn cấp xã", "On-time rate, commune level"), 0.031, 0.012),
-        new FeatureImportance(L("PAPI 3: Công khai, minh bạch", "PAPI 3: Transparency"), 0.018, 0.010), new FeatureImportance(L("PCI 3: Tính minh bạch", "PCI 3: Transparency"), 0.004, 0.006),
-        new FeatureImportance(L("PAPI 5: Thủ tục hành chính công", "PAPI 5: Administrative procedures"), -0.003, 0.005),
+        new ImportanceBar(L("PCI 9: Đào tạo lao động", "PCI 9: Labour training"), 0.082, 0.011, 0.05, 0.12), new ImportanceBar(L("PAPI 6: Cung ứng dịch vụ công", "PAPI 6: Public service delivery"), 0.061, 0.014),
+        new ImportanceBar(L("PCI 8: Thiết chế pháp lý", "PCI 8: Legal institutions"), 0.044, 0.009), new ImportanceBar(L("Tỷ lệ hồ sơ đúng hạn cấp xã", "On-time rate, commune level"), 0.031, 0.012),
+        new ImportanceBar(L("PAPI 3: Công khai, minh bạch", "PAPI 3: Transparency"), 0.018, 0.010), new ImportanceBar(L("PCI 3: Tính minh bạch", "PCI 3: Transparency"), 0.004, 0.006),
+        new ImportanceBar(L("PAPI 5: Thủ tục hành chính công", "PAPI 5: Administrative procedures"), -0.003, 0.005),
     ],
     [
         new ModelMetric("FastTree", false, beats ? 0.41 : 0.12, beats ? 8.2 : 11.9), new ModelMetric(L("Tuyến tính", "Linear"), false, 0.33, 9.1),

@@ -64,7 +64,7 @@ public sealed class OneStopReportSectionTests : IDisposable
     public void The_one_stop_section_and_its_PAR_comparison_use_the_reports_when_no_log_covers_the_year()
     {
         LoadYear2017();
-        var report = new ProvinceReportBuilder(new ReportReader(_data.Warehouse), DriversProviders.CreateDefault()).Build(new ReportRequest(ReportWarehouse.LamDong, 2017));
+        var report = new ProvinceReportBuilder(new ReportReader(_data.Warehouse), new ReportDrivers()).Build(new ReportRequest(ReportWarehouse.LamDong, 2017));
         var oneStop = report.Sections.Single(s => s.Id == "one-stop");
         Assert.Null(oneStop.OmittedBecause);
         var chart = oneStop.Blocks.OfType<ChartBlock>().Single().Chart;
@@ -77,7 +77,7 @@ public sealed class OneStopReportSectionTests : IDisposable
     {
         Report(new(2018, 1, 1), new(2018, 3, 31), "quarter", ("province", Counts(0, 10, 0, 0, 0)));
         Assert.Equal(ViewGap.NoRows, OneStopReportReader.Read(new ReportReader(_data.Warehouse), ReportWarehouse.LamDong, 2017).Gap);
-        var report = new ProvinceReportBuilder(new ReportReader(_data.Warehouse), DriversProviders.CreateDefault()).Build(new ReportRequest(ReportWarehouse.LamDong, 2017));
+        var report = new ProvinceReportBuilder(new ReportReader(_data.Warehouse), new ReportDrivers()).Build(new ReportRequest(ReportWarehouse.LamDong, 2017));
         Assert.Contains("rpt.dossier_on_time", report.Sections.Single(s => s.Id == "one-stop").OmittedBecause);
     }
 }

@@ -6,20 +6,30 @@ using Cchc.Reports.ReportData;
 namespace Cchc.Reports.Tests.Reports;
 
 /// <summary>
-/// Sections that depend on other modules: the optional views (remediation plan, data quality, one-stop) and the drivers
-/// plug-in (attribution, model). Present → shown with their numbers; incompatible → omitted with the missing columns.
+/// Sections that depend on other modules' views (remediation plan, data quality, one-stop) and on the analytics
+/// (attribution, model). Present → shown with their numbers; absent → omitted with the reason.
 /// </summary>
 public sealed class OptionalSectionsTests(OptionalSectionsTests.Views fixture) : IClassFixture<OptionalSectionsTests.Views>
 {
     private const string DqView =
         """
         CREATE OR REPLACE VIEW rpt.dq_finding AS SELECT * FROM (VALUES
-            ('68', 2017, 'PAR', 'warning', 'children_sum', 'Tổng tiêu chí thành phần khác điểm lĩnh vực 3', 'par-2017.xlsx'),
-            ('01', 2017, 'PAR', 'error', 'rank', 'Hạng công bố khác hạng tính', 'par-2017.xlsx')
-        ) t(province_code, year, index_code, severity, rule_code, message, file_name)
+            ('68', 2017, 'PAR', 'warning', 'children_sum', 'Tổng tiêu chí thành phần khác điểm lĩnh vực 3', 'par-2017.xlsx', TRUE, NULL, NULL),
+            ('68', 2017, 'PAR', 'error', 'rank', 'Lỗi đã được lần nạp sau sửa', 'par-2017.xlsx', FALSE, NULL, NULL),
+            ('01', 2017, 'PAR', 'error', 'rank', 'Hạng công bố khác hạng tính', 'par-2017.xlsx', TRUE, NULL, NULL)
+        ) t(province_code, year, index_code, severity, rule_name, message, source_file, is_current, criterion_code, offending_values)
         """;
 
     private readonly ReportWarehouse _data = fixture.Data;
+
+    /// <summary>Two tasks of Lâm Đồng's 2017 plan, addressing the results of <paramref name="resultYear"/>.</summary>
+    private static string PlanView(int resultYear) =>
+        $"""
+        CREATE OR REPLACE VIEW rpt.remediation_task AS SELECT * FROM (VALUES
+            (68, '68', 2017, {resultYear}, 'PAR', '3.4', 1.5, 'Rà soát quy trình một cửa', 'Sở Nội vụ', 'Department of Home Affairs', 'Quý IV/2017'),
+            (68, '68', 2017, {resultYear}, 'PAR', '7.1', 0.25, 'Nâng cấp hệ thống', 'Sở Thông tin và Truyền thông', NULL, '2017')
+        ) t(province_key, province_code, plan_year, result_year, index_code, criterion_code, points_lost, remedy, lead_agencies, lead_agencies_en, deadline_text)
+        """;
 
     /// <summary>One small warehouse with the three optional views, shared by the tests of this class (run one at a time).</summary>
     public sealed class Views : IDisposable
@@ -27,20 +37,15 @@ public sealed class OptionalSectionsTests(OptionalSectionsTests.Views fixture) :
         public Views()
         {
             // The warehouse's own views read the plan, DQ and one-stop tables; these stand-ins feed known rows straight in.
-            Data.Warehouse.Execute(
-                """
-                CREATE OR REPLACE VIEW rpt.remediation_task AS SELECT * FROM (VALUES
-                    ('68', 2017, '3.4', 1.5, 'Rà soát quy trình một cửa', 'Sở Nội vụ', 'Quý IV/2017'),
-                    ('68', 2017, '7.1', 0.25, 'Nâng cấp hệ thống', 'Sở Thông tin và Truyền thông', '2017')
-                ) t(province_code, plan_year, criterion_code, points_lost, remedy, lead_agency, deadline_text)
-                """);
+            Data.Warehouse.Execute(PlanView(2016));
             Data.Warehouse.Execute(DqView);
             Data.Warehouse.Execute(
                 """
                 CREATE OR REPLACE VIEW rpt.dossier_on_time AS
-                SELECT make_date(2017, m, 1) AS month, '68' AS province_code, lvl AS level, 1000 + m * 10 AS finished,
+                SELECT make_date(2017, m, 1) AS month_start, 2017 AS year, m AS month, 68 AS province_key, '68' AS province_code, lvl AS level_code,
+                       1000 + m * 10 AS finished, 1000 + m * 10 AS rated,
                        CAST(round((1000 + m * 10) * (0.99 - idx * 0.03 - CASE WHEN m = 2 THEN 0.05 ELSE 0 END)) AS INTEGER) AS on_time, TRUE AS is_synthetic
-                FROM range(1, 13) r(m), (VALUES ('Cấp tỉnh', 0), ('Cấp huyện', 1), ('Cấp xã', 2)) l(lvl, idx)
+                FROM range(1, 13) r(m), (VALUES ('province', 0), ('district', 1), ('commune', 2)) l(lvl, idx)
                 """);
         }
 
@@ -52,19 +57,22 @@ public sealed class OptionalSectionsTests(OptionalSectionsTests.Views fixture) :
     [Fact]
     public void Loaded_plan_data_quality_and_one_stop_views_fill_their_sections()
     {
-        var report = Build(DriversProviders.CreateDefault());
+        var report = Build();
         var plan = report.Sections.Single(s => s.Id == "plan");
         Assert.Null(plan.OmittedBecause);
         var planTable = plan.Blocks.OfType<TableBlock>().Single();
         Assert.Equal(2, planTable.Rows.Count);
         Assert.Contains(planTable.Rows, r => r[1].StartsWith("3.4 ", StringComparison.Ordinal) && r[5] == "Sở Nội vụ");
 
-        var priorities = report.Sections.Single(s => s.Id == "priorities").Blocks.OfType<TableBlock>().Single();
-        Assert.Contains(priorities.Rows, r => r[1].StartsWith("3.4 ", StringComparison.Ordinal) && r[5] == "Sở Nội vụ");
+        // The plan addresses the 2016 results under the same methodology as 2017: its lead agencies are the priorities'.
+        var priorities = report.Sections.Single(s => s.Id == "priorities");
+        var table = priorities.Blocks.OfType<TableBlock>().First();
+        Assert.Contains(table.Rows, r => r[1].StartsWith("3.4 ", StringComparison.Ordinal) && r[6] == "Sở Nội vụ");
+        Assert.Contains(priorities.Blocks.OfType<ParagraphBlock>(), b => b.Text == ReportText.Vietnamese.LeadAgenciesFrom(2017, 2016));
 
         var dq = report.Sections.Single(s => s.Id == "data-quality");
         var dqRows = dq.Blocks.OfType<TableBlock>().Single().Rows;
-        var finding = Assert.Single(dqRows);
+        var finding = Assert.Single(dqRows); // the superseded finding is left out
         Assert.Equal(("Cảnh báo", "Tổng tiêu chí thành phần khác điểm lĩnh vực 3"), (finding[0], finding[4]));
 
         var oneStop = report.Sections.Single(s => s.Id == "one-stop");
@@ -76,74 +84,50 @@ public sealed class OptionalSectionsTests(OptionalSectionsTests.Views fixture) :
     }
 
     [Fact]
-    public void A_view_without_the_needed_columns_is_named_with_what_it_lacks()
+    public void A_plan_of_another_methodology_version_is_neither_compared_nor_used_for_lead_agencies()
     {
-        _data.Warehouse.Execute("CREATE OR REPLACE VIEW rpt.dq_finding AS SELECT '68' AS province_code, 'warning' AS severity");
+        // A plan addressing 2010 results, when the catalogue's criteria of 2010 are another version than 2017's.
+        _data.Warehouse.Execute(
+            """
+            INSERT INTO dw.dim_criterion (criterion_key, index_code, version_code, criterion_code, parent_code, level, name_vi, name_en,
+                max_points, weight, points_source, valid_from_year, valid_to_year, is_illustrative, note)
+            VALUES (99999, 'PAR', 'PAR-OLD', '1', NULL, 1, 'Lĩnh vực 1 (cũ)', 'Field 1 (old)', 10, NULL, 'appraisal', 2005, 2011, FALSE, NULL)
+            """);
+        _data.Warehouse.Execute(PlanView(2010));
         try
         {
-            var result = DataQualityReader.Read(new ReportReader(_data.Warehouse), "68", 2017, 2016);
-            Assert.Equal(ViewGap.ViewIncompatible, result.Gap);
-            Assert.Equal("message|description|detail", result.Detail);
-            var section = Build(DriversProviders.CreateDefault()).Sections.Single(s => s.Id == "data-quality");
-            Assert.Empty(section.Blocks);
-            Assert.Equal("view rpt.dq_finding thiếu các cột cần thiết: message|description|detail", section.OmittedBecause);
+            var report = Build();
+            Assert.Contains("PAR-OLD", report.Sections.Single(s => s.Id == "plan").OmittedBecause);
+            var priorities = report.Sections.Single(s => s.Id == "priorities");
+            Assert.All(priorities.Blocks.OfType<TableBlock>().First().Rows, r => Assert.Equal(ReportText.Vietnamese.NoLeadAgency, r[6]));
+            Assert.Contains(priorities.Blocks.OfType<ParagraphBlock>(), b => b.Text == ReportText.Vietnamese.NoPlanLoaded);
         }
         finally
         {
-            _data.Warehouse.Execute(DqView);
+            _data.Warehouse.Execute("DELETE FROM dw.dim_criterion WHERE criterion_key = 99999");
+            _data.Warehouse.Execute(PlanView(2016));
         }
     }
 
     [Fact]
-    public void A_drivers_plug_in_fills_attribution_and_model_and_is_credited()
+    public void The_analytics_fill_the_attribution_and_the_notes_explain_the_split_and_the_intervals()
     {
-        var previousRank = _data.Rank("PAR", 2016, "68");
-        var rank = _data.Rank("PAR", 2017, "68");
-        var plugin = new FakeDrivers(previousRank, rank, consistent: true);
-        var report = Build(new DriversChain([plugin, new ExactDriversProvider()]));
-
+        var report = Build();
         var attribution = report.Sections.Single(s => s.Id == "attribution");
         Assert.Null(attribution.OmittedBecause);
+        var previousRank = _data.Rank("PAR", 2016, "68");
+        var rank = _data.Rank("PAR", 2017, "68");
         Assert.Contains($"tổng cộng đúng bằng {ReportText.Vietnamese.WithSign(previousRank - rank, 0)} bậc", attribution.Blocks.OfType<ChartBlock>().Single().Chart.Reading);
-        var model = report.Sections.Single(s => s.Id == "model");
-        Assert.Contains("FastTree", model.Blocks.OfType<ChartBlock>().Single().Chart.Title);
+        Assert.Contains(attribution.Blocks.OfType<ParagraphBlock>(), b => b.Text.Contains("nhiễu do chọn mẫu", StringComparison.Ordinal));
         var notes = report.Sections.Single(s => s.Id == "methodology").Blocks.OfType<ListBlock>().Single().Items;
-        Assert.Contains(notes, n => n.StartsWith("Tính bởi Fake drivers:", StringComparison.Ordinal) && n.Contains(ReportText.Vietnamese.AttributionHeading));
-        Assert.Contains(notes, n => n.StartsWith($"Tính bởi {nameof(ExactDriversProvider)}:", StringComparison.Ordinal));
+        Assert.Contains(ReportText.Vietnamese.SplitNote, notes);
+        Assert.Contains(notes, n => n.StartsWith("Khoảng tin cậy:", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.StartsWith("Hai năm cùng dùng phương pháp PAR", StringComparison.Ordinal));
+
+        // Two years of PAR and PCI/PAPI totals only: too little for a model, and the report says so.
+        Assert.NotNull(report.Sections.Single(s => s.Id == "model").OmittedBecause);
     }
 
-    [Fact]
-    public void An_attribution_that_does_not_add_up_is_not_shown()
-    {
-        var plugin = new FakeDrivers(_data.Rank("PAR", 2016, "68"), _data.Rank("PAR", 2017, "68"), consistent: false);
-        var section = Build(new DriversChain([plugin, new ExactDriversProvider()])).Sections.Single(s => s.Id == "attribution");
-        Assert.Empty(section.Blocks);
-        Assert.Contains("không vẽ được biểu đồ", section.OmittedBecause);
-    }
-
-    private ProvinceReport Build(IDriversProvider drivers) =>
-        new ProvinceReportBuilder(new ReportReader(_data.Warehouse), drivers).Build(new ReportRequest("68", 2017));
-
-    /// <summary>Stands in for the rank-drivers module: an attribution that adds up (or deliberately does not) and a model.</summary>
-    private sealed class FakeDrivers(int previousRank, int rank, bool consistent) : IDriversProvider
-    {
-        public string Name => "Fake drivers";
-
-        public DriverOutcome<RankAttribution> Attribution(DriversQuery query)
-        {
-            var observed = previousRank - rank;
-            var fields = new List<FieldRankEffect> { new("1", observed + 0.5), new("3", -0.25) };
-            var peer = observed - fields.Sum(f => f.PlacesGained) + (consistent ? 0 : 1);
-            return DriverOutcome.Computed(new RankAttribution(2016, 2017, previousRank, rank, 4, fields, peer), Name);
-        }
-
-        public DriverOutcome<ModelSummary> Model(DriversQuery query) => DriverOutcome.Computed(new ModelSummary(
-            "hạng PAR", "PAR rank", "bậc", "places",
-            [new ModelScore("FastTree", "FastTree", false, 0.4, 5), new ModelScore("Trung bình", "Mean", true, 0, 9)],
-            [new FeatureScore("PCI", "PCI", 0.1, 0.02)], [2016]), Name);
-
-        public DriverOutcome<ScoreWaterfall> Waterfall(DriversQuery query) => DriverOutcome.Missing<ScoreWaterfall>(DriverGap.NotProvided);
-
-        public DriverOutcome<PriorityPlan> Priorities(DriversQuery query) => DriverOutcome.Missing<PriorityPlan>(DriverGap.NotProvided);
-    }
+    private ProvinceReport Build() =>
+        new ProvinceReportBuilder(new ReportReader(_data.Warehouse), new ReportDrivers()).Build(new ReportRequest("68", 2017));
 }

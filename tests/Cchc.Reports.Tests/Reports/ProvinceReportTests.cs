@@ -56,15 +56,19 @@ public sealed class ProvinceReportTests : IClassFixture<ProvinceReportTests.Fixt
     [Fact]
     public void Sections_without_data_or_analysis_are_omitted_with_their_reason()
     {
-        var report = _fixture.Build(new ReportRequest(ReportWarehouse.LamDong, 2017), new ExactDriversProvider());
+        var report = _fixture.Build(new ReportRequest(ReportWarehouse.LamDong, 2015));
         var attribution = report.Sections.Single(s => s.Id == "attribution");
         Assert.Empty(attribution.Blocks);
-        Assert.Equal(ReportText.Vietnamese.DriverGapReason(DriverGap.NotProvided, null), attribution.OmittedBecause);
+        Assert.Equal(ReportText.Vietnamese.DriverGapReason(DriverGap.NoPreviousYear, null), attribution.OmittedBecause);
+        Assert.Equal(ReportText.Vietnamese.DriverGapReason(DriverGap.NoPreviousYear, null), report.Sections.Single(s => s.Id == "waterfall").OmittedBecause);
         Assert.Contains("rpt.remediation_task", report.Sections.Single(s => s.Id == "plan").OmittedBecause);
         Assert.Contains("rpt.dq_finding", report.Sections.Single(s => s.Id == "data-quality").OmittedBecause);
         Assert.Contains("rpt.dossier_on_time", report.Sections.Single(s => s.Id == "one-stop").OmittedBecause);
-        Assert.Null(report.Sections.Single(s => s.Id == "waterfall").OmittedBecause);
         Assert.All(report.Sections.Where(s => s.OmittedBecause is null), s => Assert.NotEmpty(s.Blocks));
+
+        var later = _fixture.Build(new ReportRequest(ReportWarehouse.LamDong, 2017));
+        Assert.Null(later.Sections.Single(s => s.Id == "waterfall").OmittedBecause);
+        Assert.Null(later.Sections.Single(s => s.Id == "attribution").OmittedBecause);
     }
 
     [Fact]
@@ -131,7 +135,7 @@ public sealed class ProvinceReportTests : IClassFixture<ProvinceReportTests.Fixt
     public void A_province_formed_by_the_2025_merger_shows_its_constituents_instead_of_an_invented_change()
     {
         using var data = new ReportWarehouse([2024, 2025]);
-        var report = new ProvinceReportBuilder(new ReportData.ReportReader(data.Warehouse), DriversProviders.CreateDefault())
+        var report = new ProvinceReportBuilder(new ReportData.ReportReader(data.Warehouse), new ReportDrivers())
             .Build(new ReportRequest(ReportWarehouse.LamDong, 2025));
         Assert.EndsWith("/34", report.Headline.Rank);
         var change = report.Headline.Change;
@@ -163,8 +167,8 @@ public sealed class ProvinceReportTests : IClassFixture<ProvinceReportTests.Fixt
 
         public string Output(string name) => Path.Combine(Root, name);
 
-        public ProvinceReport Build(ReportRequest request, IDriversProvider? drivers = null) =>
-            new ProvinceReportBuilder(new ReportData.ReportReader(Data.Warehouse), drivers ?? DriversProviders.CreateDefault()).Build(request);
+        public ProvinceReport Build(ReportRequest request) =>
+            new ProvinceReportBuilder(new ReportData.ReportReader(Data.Warehouse), new ReportDrivers()).Build(request);
 
         public void Dispose() => Data.Dispose();
     }

@@ -10,9 +10,12 @@ namespace Cchc.Etl.Sources.Pci;
 /// <summary>
 /// Synthetic PCI workbooks for 2012–2024 in the layout of VCCI's 2017+ releases: a <c>Summary</c> sheet (Province,
 /// Rank, weighted score, one column per sub-index, then a blank row, a Hà Nội highlight row and Min/Median/Max)
-/// and one sheet per sub-index. Scores come from <see cref="SyntheticProvinces"/> (latent quality + yearly shock),
-/// the weighted total is the catalogue-weighted sum of the written sub-indices and the ranks follow the totals.
-/// Deterministic: fixed seeds, no clock.
+/// and one sheet per sub-index. Scores come from the synthetic world (<see cref="SyntheticProvinces"/>):
+/// sub-index = typical level + national trend + a_k·q + <see cref="StrengthLoading"/>·s_{p,k} +
+/// <see cref="YearLoading"/>·e_{p,PCI,y} + <see cref="Noise"/>·ε, with the quality loading a_k planted: strong for
+/// transparency (PCI.3) and labour policy (PCI.9), weak for the others — so a model of the PAR rank from PCI should find
+/// those two first. The weighted total is the catalogue-weighted sum of the written sub-indices and the ranks follow the
+/// totals. Deterministic: fixed seeds, no clock.
 /// </summary>
 public sealed class PciSampleWriter : ISampleWriter
 {
@@ -25,6 +28,22 @@ public sealed class PciSampleWriter : ISampleWriter
         ["PCI.1"] = 7.6, ["PCI.2"] = 6.4, ["PCI.3"] = 6.3, ["PCI.4"] = 6.6, ["PCI.5"] = 5.6,
         ["PCI.6"] = 5.3, ["PCI.7"] = 5.6, ["PCI.8"] = 6.0, ["PCI.9"] = 6.3, ["PCI.10"] = 5.9,
     };
+
+    /// <summary>Quality loading of the planted sub-indices (points on the 10-point scale per SD of q).</summary>
+    public const double PlantedLoading = 0.7;
+
+    /// <summary>Quality loading of every other sub-index.</summary>
+    public const double OtherLoading = 0.12;
+
+    public const double StrengthLoading = 0.25;
+
+    public const double YearLoading = 0.2;
+
+    /// <summary>The firm survey's noise on a sub-index (points).</summary>
+    public const double Noise = 0.3;
+
+    /// <summary>The sub-indices that load strongly on the province's quality: the planted truth of the PAR model.</summary>
+    public static IReadOnlySet<string> Planted { get; } = new HashSet<string>(["PCI.3", "PCI.9"], StringComparer.Ordinal);
 
     public IReadOnlyList<SampleFile> Write(string directory)
     {
@@ -54,13 +73,14 @@ public sealed class PciSampleWriter : ISampleWriter
         foreach (var province in ProvinceCatalog.Default.ValidAtEndOf(year).OrderBy(p => p.Key))
         {
             var quality = SyntheticProvinces.QualityOf(province);
-            var shock = SyntheticProvinces.YearShock(province.Key, year);
+            var shock = SyntheticProvinces.YearShock(province.Key, SyntheticProvinces.Pci, year);
             var trend = 0.04 * (year - FirstYear);
             var values = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (var s in subIndices)
             {
-                var noise = Gaussian(rng);
-                var value = Level.GetValueOrDefault(s.Code, 6.0) + trend + (0.35 * quality) + (0.2 * shock) + (0.55 * noise);
+                var loading = Planted.Contains(s.Code) ? PlantedLoading : OtherLoading;
+                var value = Level.GetValueOrDefault(s.Code, 6.0) + trend + (loading * quality)
+                    + (StrengthLoading * SyntheticProvinces.Strength(province.Key, SyntheticProvinces.Pci, s.Code)) + (YearLoading * shock) + (Noise * Gaussian(rng));
                 values[s.Code] = Math.Round(Math.Clamp(value, 3.0, 9.5), 4);
             }
 
@@ -105,7 +125,8 @@ public sealed class PciSampleWriter : ISampleWriter
         }
 
         SyntheticMarker.Stamp(writer,
-            $"PCI {year}: synthetic scores for the {rows.Count} provinces, drawn from SyntheticProvinces (latent quality + yearly shock) " +
+            $"PCI {year}: synthetic scores for the {rows.Count} provinces, drawn from the synthetic world (SyntheticProvinces: quality, " +
+            "persistent strengths, a PCI shock per year, survey noise; PCI.3 and PCI.9 planted to load on quality) " +
             "in the layout of VCCI's 2017+ Summary sheet. Weighted totals use the catalogue weights; ranks follow the totals.");
         return writer;
     }

@@ -15,8 +15,9 @@ internal sealed record ComparableUnit(IReadOnlyList<string> PreviousCodes, IRead
 /// Decides which criteria two years have in common.
 /// <list type="bullet">
 /// <item>Same methodology version: the same code is the same criterion.</item>
-/// <item>Different versions and no mapping between them: nothing is compared (codes may have been renumbered), and
-/// every criterion is listed as not comparable.</item>
+/// <item>Different versions and no mapping between them — or only illustrative rows, which show the shape of a mapping
+/// but were not read from the decisions: nothing is compared (codes may have been renumbered), and every criterion is
+/// listed as not comparable, with the reason.</item>
 /// <item>Different versions with a mapping: criteria linked by the mapping form connected groups (splits and merges
 /// become one unit). A code the mapping does not mention but both versions have is taken as unchanged (the mapping
 /// lists changes); a code mapped to nothing, or present in one version only, is not comparable.</item>
@@ -38,10 +39,14 @@ internal static class ComparableUnits
             return (cur.Where(prev.Contains).Select(c => new ComparableUnit([c], [c])).ToList(), notComparable);
         }
 
-        var pairs = mapping.Between(previousVersion, currentVersion);
+        var all = mapping.Between(previousVersion, currentVersion);
+        // A row linking the totals says nothing about the criteria below them.
+        var pairs = all.Where(p => !p.IsIllustrative && p.FromCode != Warehouse.IndexCodes.Total && p.ToCode != Warehouse.IndexCodes.Total).ToList();
         if (pairs.Count == 0)
         {
-            var reason = $"methodology changed ({previousVersion} → {currentVersion}) and no criterion mapping between them is loaded";
+            var reason = !all.Any(p => p.FromCode != Warehouse.IndexCodes.Total)
+                ? $"methodology changed ({previousVersion} → {currentVersion}) and no criterion mapping between them is loaded"
+                : $"methodology changed ({previousVersion} → {currentVersion}) and the {all.Count(p => p.IsIllustrative)} loaded mapping rows between them are illustrative, not read from the decisions";
             notComparable.AddRange(prev.Select(c => (c, false, reason)));
             notComparable.AddRange(cur.Select(c => (c, true, reason)));
             return ([], notComparable);

@@ -4,7 +4,9 @@ namespace Cchc.Reports.Analytics.Attribution;
 /// One correspondence between a criterion of one methodology version and one of another (renamed, renumbered, split
 /// or merged criteria appear as several rows). A null code means the criterion has no counterpart (added or removed).
 /// </summary>
-public sealed record CriterionCorrespondence(string FromVersion, string? FromCode, string ToVersion, string? ToCode);
+/// <param name="IsIllustrative">The row was written to show the shape of a mapping, not read from the decisions: the
+/// attribution never compares criteria through it.</param>
+public sealed record CriterionCorrespondence(string FromVersion, string? FromCode, string ToVersion, string? ToCode, bool IsIllustrative = false);
 
 /// <summary>Which criteria of two methodology versions measure the same thing (read from <c>rpt.par_criterion_mapping</c>).</summary>
 public interface ICriterionMapping
@@ -26,7 +28,7 @@ public sealed class CriterionMapping(IEnumerable<CriterionCorrespondence> corres
     public IReadOnlyList<CriterionCorrespondence> Between(string fromVersion, string toVersion) =>
         _all.Where(c => c.FromVersion == fromVersion && c.ToVersion == toVersion)
             .Concat(_all.Where(c => c.FromVersion == toVersion && c.ToVersion == fromVersion)
-                .Select(c => new CriterionCorrespondence(fromVersion, c.ToCode, toVersion, c.FromCode)))
+                .Select(c => new CriterionCorrespondence(fromVersion, c.ToCode, toVersion, c.FromCode, c.IsIllustrative)))
             .Distinct()
             .ToList();
 }

@@ -5,14 +5,16 @@ using Cchc.Warehouse;
 namespace Cchc.Reports.Analytics.Attribution;
 
 /// <summary>
-/// Attributes a province's rank change between two years of one index to its fields (exact Shapley values) and to
-/// criteria within each field (exact Owen values), plus the peer effect.
-/// <para>The game: start from the province's previous-year total; a coalition S of components switches to this
-/// year's values, i.e. adds Σ_{i∈S} Δ_i points; its worth is the rank that total would have among the other
-/// provinces' actual totals this year, minus the rank of the unchanged previous total among them. Every coalition is
-/// enumerated and weights are exact fractions, so the field effects add up to the rank change caused by the
-/// province's own scores, and, with the peer effect (own scores fixed, peers changed) and the publication
-/// adjustment, to the observed rank change — exactly, and this is checked.</para>
+/// Attributes a province's rank change between two years of one index to its own changes and to the other provinces'
+/// changes (an exact Owen value with two unions), its own part to its fields (Shapley values within the union) and to
+/// criteria within each field (Owen values), with the methodology part of the change as its own player.
+/// <para>The game: with r(T; P) the competition rank of a total T among peer totals P, the province's own union moves
+/// its total from last year's T₀ (a coalition S of its components switches to this year's values, adding
+/// Σ_{i∈S} Δᵢ points) and the peers' union moves the other provinces' totals from last year's P₀ to this year's P₁.
+/// With two unions each union's value is the average of its two marginal contributions, so the peer effect is
+/// ½[(r(T₀;P₁) − r(T₀;P₀)) + (r(T₁;P₁) − r(T₁;P₀))] and a field's effect is the average of its Shapley values in
+/// the game against P₀ and in the game against P₁. Every coalition is enumerated and weights are exact fractions, so
+/// the parts, with the publication adjustment, add up to the observed rank change — exactly, and this is checked.</para>
 /// </summary>
 public static class RankAttributor
 {
@@ -21,9 +23,9 @@ public static class RankAttributor
         IndexYear? previous,
         int provinceKey,
         IReadOnlyDictionary<int, ProvinceInfo> provinces,
-        ICriterionMapping? mapping = null)
-    {
-        var me = current.Province(provinceKey)
+        ICriterionMapping? mapping = null,
+        UncertaintyOptions? uncertainty = null)
+    {        var me = current.Province(provinceKey)
             ?? throw new AnalyticsDataException($"The warehouse has no {current.IndexCode} {current.Year} scores for province key {provinceKey}.");
         var total = me.Total
             ?? throw new AnalyticsDataException($"{me.Province.Name} has no {current.IndexCode} {current.Year} total.");
@@ -38,7 +40,7 @@ public static class RankAttributor
         var rank = me.PublishedRank ?? recomputedRank;
         RankAttribution Unpaired(ComparisonStatus status, string message, IReadOnlyList<ConstituentPosition> constituents) =>
             new(current.IndexCode, current.Year, previous?.Year ?? current.Year - 1, me.Province, null, status, message, total, null,
-                rank, null, current.ProvincesRanked, previous?.ProvincesRanked ?? 0, null, [], 0, 0, current.MethodologyVersion,
+                rank, null, current.ProvincesRanked, previous?.ProvincesRanked ?? 0, null, [], null, Fraction.Zero, 0, current.MethodologyVersion,
                 previous?.MethodologyVersion, constituents, [], notes, current.IsSynthetic || previous?.IsSynthetic == true);
 
         if (previous is null)
@@ -74,21 +76,22 @@ public static class RankAttributor
                       $"The peer set changed from {previous.ProvincesRanked} to {current.ProvincesRanked} provinces; that shows in the peer effect.");
         }
 
-        return Compare(current, previous, me, before, mapping ?? CriterionMapping.Empty, notes);
+        return Compare(current, previous, me, before, mapping ?? CriterionMapping.Empty, uncertainty, notes);
     }
 
-    private static RankAttribution Compare(IndexYear current, IndexYear previous, ProvinceScores me, ProvinceScores before, ICriterionMapping mapping, List<string> notes)
+    private static RankAttribution Compare(
+        IndexYear current, IndexYear previous, ProvinceScores me, ProvinceScores before, ICriterionMapping mapping, UncertaintyOptions? uncertainty, List<string> notes)
     {
         var total = me.Total!.Value;
         var previousTotal = before.Total!.Value;
         var peersNow = current.PeersOf(me.Province.Key);
         var peersThen = previous.PeersOf(before.Province.Key);
-        var baseRank = peersNow.RankOf(previousTotal);
-        long Worth(decimal added) => peersNow.RankOf(previousTotal + added) - baseRank;
-
-        if (current.MethodologyVersion != previous.MethodologyVersion)
+        var game = new OwnPeerGame(previousTotal, total, peersThen, peersNow);
+        var versionsDiffer = current.MethodologyVersion != previous.MethodologyVersion;
+        if (versionsDiffer)
         {
-            notes.Add($"Methodology changed between {previous.Year} ({previous.MethodologyVersion}) and {current.Year} ({current.MethodologyVersion}).");
+            notes.Add($"Methodology changed between {previous.Year} ({previous.MethodologyVersion}) and {current.Year} ({current.MethodologyVersion}): " +
+                      "the part of each change that a changed maximum explains is the methodology's own player, not the field's.");
         }
 
         foreach (var rule in new[] { current.RuleFor(IndexCodes.Total), previous.RuleFor(IndexCodes.Total) }.Where(r => r.Basis != AggregationBasis.Sum))
@@ -97,9 +100,18 @@ public static class RankAttributor
         }
 
         var (components, notComparable) = ComponentSet.Build(current, previous, me, before, mapping, notes);
-        var blocks = components.Select(c => c.Members.Select(m => m.Delta).ToList()).ToList<IReadOnlyList<decimal>>();
-        var owen = SumGameShapley.Owen(blocks, Worth);
-        var shapley = SumGameShapley.Shapley(blocks.Select(b => b.Sum()).ToList(), Worth);
+        var methodologyPoints = components.Sum(c => c.Self.Methodology);
+        var blocks = components.Select(c => (IReadOnlyList<decimal>)c.Members.Select(m => m.Performance).ToList()).ToList();
+        if (versionsDiffer)
+        {
+            blocks.Add([methodologyPoints]);
+        }
+
+        var owen = game.Owen(blocks);
+        var shapley = game.Shapley(blocks.Select(b => b.Sum()).ToList());
+        var simulated = uncertainty is { Draws: > 0 } options
+            ? RankUncertainty.Simulate(current, previous, me, before, components, versionsDiffer, options)
+            : null;
         var attributed = components.Select((c, k) =>
         {
             var fieldEffect = Fraction.Sum(owen[k]);
@@ -111,26 +123,31 @@ public static class RankAttributor
             var criteria = c.Members.Count == 1 && c.Members[0].Kind != ComponentKind.Criterion
                 ? []
                 : c.Members.Select((m, i) => m.ToAttribution(owen[k][i])).ToList();
-            return c.ToAttribution(fieldEffect, criteria);
+            return c.ToAttribution(new RankEffect(fieldEffect, simulated?.Components[k]), criteria);
         }).ToList();
+        var methodology = versionsDiffer
+            ? new MethodologyEffect(previous.MethodologyVersion, current.MethodologyVersion, methodologyPoints,
+                new RankEffect(Fraction.Sum(owen[^1]), simulated?.Methodology))
+            : null;
 
         var rank = me.PublishedRank ?? peersNow.RankOf(total);
         var previousRank = before.PublishedRank ?? peersThen.RankOf(previousTotal);
-        var peerEffect = baseRank - peersThen.RankOf(previousTotal);
         var publication = (rank - peersNow.RankOf(total)) - (previousRank - peersThen.RankOf(previousTotal));
         if (publication != 0)
         {
             notes.Add($"Published ranks differ from ranks recomputed from the published totals by {publication:+0;-0} place(s) overall " +
-                      "(the publisher ranked unrounded scores or broke ties); shown as the publication adjustment.");
+                      "(the publisher ranked unrounded scores or broke ties); shown as the publication adjustment, apart from the peers.");
         }
 
         var result = new RankAttribution(
             current.IndexCode, current.Year, previous.Year, me.Province, before.Province, ComparisonStatus.Compared, null,
             total, previousTotal, rank, previousRank, current.ProvincesRanked, previous.ProvincesRanked, rank - previousRank,
-            attributed, peerEffect, publication, current.MethodologyVersion, previous.MethodologyVersion, [],
-            notComparable, notes, current.IsSynthetic || previous.IsSynthetic);
+            attributed, methodology, new RankEffect(game.PeerEffect, simulated?.Peers), publication, current.MethodologyVersion, previous.MethodologyVersion, [],
+            notComparable, notes, current.IsSynthetic || previous.IsSynthetic, simulated?.ProbabilityRankChanged(rank - previousRank),
+            simulated?.Summary(rank - previousRank));
         if (result.AttributedRankChange != rank - previousRank
-            || attributed.Sum(a => a.ScoreChange) != total - previousTotal)
+            || attributed.Sum(a => a.ScoreChange) != total - previousTotal
+            || attributed.Any(a => a.MethodologyPoints + a.PerformancePoints != a.ScoreChange))
         {
             throw new InvalidOperationException(
                 $"Attribution for {me.Province.Name} does not add up: {result.AttributedRankChange} vs rank change {rank - previousRank}.");

@@ -6,9 +6,10 @@ using Cchc.Warehouse;
 namespace Cchc.Reports.Analytics.Data;
 
 /// <summary>
-/// The analytics' only door to the warehouse: reads the reporting contract (<c>rpt.index_score</c>,
-/// <c>rpt.criterion</c>, <c>rpt.province</c>) and, when present, <c>rpt.par_criterion_mapping</c>,
+/// The one door of the analytics and the report to the warehouse's scores: reads the reporting contract
+/// (<c>rpt.index_score</c>, <c>rpt.criterion</c>, <c>rpt.province</c>) and, when present, <c>rpt.par_criterion_mapping</c>,
 /// <c>rpt.remediation_task</c> and <c>rpt.dossier_on_time</c>, into the in-memory tables the pure analytics work on.
+/// Every view is this repository's own, so columns are read by their documented names (warehouse/README.md).
 /// Results are cached for the life of the object.
 /// </summary>
 public sealed class AnalyticsSource(IWarehouse warehouse)
@@ -16,6 +17,7 @@ public sealed class AnalyticsSource(IWarehouse warehouse)
     private readonly Dictionary<(string, int), IndexYear?> _tables = [];
     private readonly Dictionary<string, IReadOnlyList<IndexYear>> _level1 = new(StringComparer.Ordinal);
     private readonly List<string> _notes = [];
+    private readonly Dictionary<(string, int), string?> _versions = [];
     private IReadOnlyDictionary<int, ProvinceInfo>? _provinces;
 
     /// <summary>What the source found or could not use among the optional views.</summary>
@@ -48,8 +50,8 @@ public sealed class AnalyticsSource(IWarehouse warehouse)
         return tables;
     }
 
-    /// <summary>The PAR criterion mapping between methodology versions (empty when <c>rpt.par_criterion_mapping</c>
-    /// is absent or has none). Expected columns: from_version, from_criterion_code, to_version, to_criterion_code.</summary>
+    /// <summary>The PAR criterion mapping between methodology versions (<c>rpt.par_criterion_mapping</c>; empty for other
+    /// indices or when the view has no rows). Illustrative rows are kept, flagged: the attribution uses only the others.</summary>
     public ICriterionMapping CriterionMapping(string indexCode)
     {
         if (indexCode != IndexCodes.Par)
@@ -57,127 +59,103 @@ public sealed class AnalyticsSource(IWarehouse warehouse)
             return Attribution.CriterionMapping.Empty;
         }
 
-        var view = ViewColumns.Read(warehouse, "par_criterion_mapping");
-        var fromVersion = view.Pick("from_version", "old_version", "source_version", "from_methodology_version");
-        var fromCode = view.Pick("from_criterion_code", "old_criterion_code", "source_criterion_code", "from_code");
-        var toVersion = view.Pick("to_version", "new_version", "target_version", "to_methodology_version");
-        var toCode = view.Pick("to_criterion_code", "new_criterion_code", "target_criterion_code", "to_code");
-        if (!view.Exists)
+        if (!ViewExists("par_criterion_mapping"))
         {
             _notes.Add("No PAR criterion mapping (rpt.par_criterion_mapping) is loaded: criteria of different methodology versions are not compared.");
             return Attribution.CriterionMapping.Empty;
         }
 
-        if (fromVersion is null || fromCode is null || toVersion is null || toCode is null)
-        {
-            _notes.Add($"{view.Describe()} lacks the expected columns from_version, from_criterion_code, to_version, to_criterion_code; it is not used.");
-            return Attribution.CriterionMapping.Empty;
-        }
-
-        var rows = warehouse.Query<(string FromVersion, string? FromCode, string ToVersion, string? ToCode)>(
-            $"SELECT {fromVersion}, {fromCode}, {toVersion}, {toCode} FROM rpt.par_criterion_mapping");
-        return new CriterionMapping(rows.Select(r => new CriterionCorrespondence(r.FromVersion, Blank(r.FromCode), r.ToVersion, Blank(r.ToCode))));
+        // A cast, not a bare boolean: SQL Server's bit is not a predicate and has no TRUE literal.
+        var rows = warehouse.Query<(string FromVersion, string? FromCode, string ToVersion, string? ToCode, int Illustrative)>(
+            "SELECT from_version, from_code, to_version, to_code, CAST(is_illustrative AS INTEGER) FROM rpt.par_criterion_mapping");
+        return new CriterionMapping(rows.Select(r => new CriterionCorrespondence(r.FromVersion, Blank(r.FromCode), r.ToVersion, Blank(r.ToCode), r.Illustrative != 0)));
     }
 
     /// <summary>
-    /// Lead agency per criterion code from the province's remediation plan for results of <paramref name="year"/>
-    /// (the plan of year+1, else of that year, else the latest earlier one); null when no plan is loaded.
+    /// Lead agencies per criterion code from the province's remediation plans (<c>rpt.remediation_task</c>), taken only
+    /// from a plan whose criteria are of the same methodology version as <paramref name="year"/>'s results: the plan that
+    /// addresses that very year, else the plan addressing the nearest other year of the same version (earlier first).
+    /// Null when no such plan is loaded.
     /// </summary>
-    public IReadOnlyDictionary<string, string>? LeadAgencies(ProvinceRef province, int year)
+    public PlanAgencies? LeadAgencies(ProvinceRef province, string indexCode, int year)
     {
-        var view = ViewColumns.Read(warehouse, "remediation_task");
-        if (!view.Exists)
+        if (!ViewExists("remediation_task"))
+        {
+            _notes.Add("No remediation plans (rpt.remediation_task): lead agencies are not shown.");
+            return null;
+        }
+
+        var rows = warehouse.Query<(int PlanYear, int ResultYear, string Code, string? Agencies, string? AgenciesEn)>(
+            """
+            SELECT CAST(plan_year AS INTEGER), CAST(result_year AS INTEGER), criterion_code, lead_agencies, lead_agencies_en FROM rpt.remediation_task
+            WHERE province_key = @province AND index_code = @indexCode
+            """,
+            new { province = province.Key, indexCode });
+        var version = VersionOf(indexCode, year);
+        var plans = rows.Select(r => (r.PlanYear, r.ResultYear)).Distinct().ToList();
+        var sameVersion = plans.Where(p => VersionOf(indexCode, p.ResultYear) == version)
+            .OrderBy(p => Math.Abs(p.ResultYear - year)).ThenBy(p => p.ResultYear > year ? 1 : 0).ThenByDescending(p => p.PlanYear)
+            .ToList();
+        foreach (var other in plans.Except(sameVersion).Select(p => p.PlanYear).Distinct().Order())
+        {
+            _notes.Add($"{province.Name}'s remediation plan of {other} addresses results of another {indexCode} methodology than {version}: its lead agencies are not used.");
+        }
+
+        if (sameVersion.Count == 0)
         {
             return null;
         }
 
-        var provinceColumn = view.Pick("province_key", "province_code");
-        var yearColumn = view.Pick("plan_year", "year");
-        var criterion = view.Pick("criterion_code");
-        var lead = view.Pick("lead_agencies", "lead_agency", "lead_agency_name", "lead_agency_vi", "agency_lead");
-        var (agency, role) = (view.Pick("agency_name", "agency"), view.Pick("agency_role", "role"));
-        if (provinceColumn is null || yearColumn is null || criterion is null || (lead is null && (agency is null || role is null)))
-        {
-            _notes.Add($"{view.Describe()} lacks a province, plan year, criterion code or lead-agency column; lead agencies are not shown.");
-            return null;
-        }
-
-        var agencyExpression = lead ?? agency!;
-        var roleFilter = lead is null ? $" AND LOWER({role}) IN (@lead, @leadVi, @leadFolded)" : string.Empty;
-        var rows = warehouse.Query<(int PlanYear, string Code, string? Agency)>(
-            $"SELECT CAST({yearColumn} AS INTEGER), {criterion}, {agencyExpression} FROM rpt.remediation_task " +
-            $"WHERE CAST({provinceColumn} AS VARCHAR(10)) = @province{roleFilter}",
-            new
-            {
-                province = provinceColumn == "province_key" ? province.Key.ToString(CultureInfo.InvariantCulture) : province.Code,
-                lead = "lead", leadVi = "chủ trì", leadFolded = "chu tri",
-            });
-        var planYears = rows.Select(r => r.PlanYear).Distinct().ToList();
-        int? chosen = planYears.Contains(year + 1) ? year + 1 : planYears.Contains(year) ? year : planYears.Where(y => y < year).Order().LastOrDefault();
-        if (chosen is null or 0)
-        {
-            return null;
-        }
-
-        _notes.Add($"Lead agencies from {province.Name}'s remediation plan of {chosen}.");
-        return rows.Where(r => r.PlanYear == chosen && !string.IsNullOrWhiteSpace(r.Agency))
+        var (planYear, resultYear) = sameVersion[0];
+        _notes.Add($"Lead agencies from {province.Name}'s remediation plan of {planYear} (it addresses the {resultYear} results, methodology {version}).");
+        var agencies = rows.Where(r => r.PlanYear == planYear && r.ResultYear == resultYear && !string.IsNullOrWhiteSpace(r.Agencies))
             .GroupBy(r => r.Code, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => string.Join("; ", g.Select(r => r.Agency!.Trim()).Distinct()), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => new AgencyNames(string.Join("; ", g.Select(r => r.Agencies!.Trim()).Distinct()),
+                g.All(r => r.AgenciesEn is null) ? null : string.Join("; ", g.Select(r => (r.AgenciesEn ?? r.Agencies)!.Trim()).Distinct())), StringComparer.Ordinal);
+        return new PlanAgencies(planYear, resultYear, version, agencies);
     }
 
-    /// <summary>Yearly one-stop on-time rate per province key and year from <c>rpt.dossier_on_time</c>: on time ÷ rated
-    /// as the view counts them (on time ÷ finished for a view without a rated count); null when the view is absent or
-    /// its columns are not recognised.</summary>
+    /// <summary>The methodology version most of an index's criteria valid in <paramref name="year"/> carry (rpt.criterion).</summary>
+    public string? VersionOf(string indexCode, int year)
+    {
+        if (!_versions.TryGetValue((indexCode, year), out var version))
+        {
+            _versions[(indexCode, year)] = version = warehouse.Query<(string Version, long Criteria)>(
+                    """
+                    SELECT methodology_version, COUNT(*) FROM rpt.criterion
+                    WHERE index_code = @indexCode AND level >= 1 AND valid_from_year <= @year AND (valid_to_year IS NULL OR valid_to_year >= @year)
+                    GROUP BY methodology_version
+                    """,
+                    new { indexCode, year })
+                .OrderByDescending(v => v.Criteria).ThenBy(v => v.Version, StringComparer.Ordinal)
+                .Select(v => v.Version).FirstOrDefault();
+        }
+
+        return version;
+    }
+
+    /// <summary>Yearly one-stop on-time rate per province key and year from <c>rpt.dossier_on_time</c>: on time ÷ rated,
+    /// as the view's own <c>on_time_rate</c> counts them; null when the view is absent or has no rows.</summary>
     public IReadOnlyDictionary<(int ProvinceKey, int Year), double>? OnTimeRates()
     {
-        var view = ViewColumns.Read(warehouse, "dossier_on_time");
-        if (!view.Exists)
+        if (!ViewExists("dossier_on_time"))
         {
             _notes.Add("No one-stop data (rpt.dossier_on_time): the models use index scores only.");
             return null;
         }
 
-        var provinceColumn = view.Pick("province_key", "province_code");
-        var period = view.Pick("year", "month_start", "month", "period_month", "received_month");
-        var onTime = view.Pick("on_time", "on_time_count", "dossiers_on_time", "finished_on_time");
-        var finished = view.Pick("rated", "finished", "finished_count", "dossiers_finished", "resolved", "completed");
-        if (provinceColumn is null || period is null || onTime is null || finished is null)
-        {
-            _notes.Add($"{view.Describe()} lacks a province, month/year, on-time or finished column; one-stop rates are not used.");
-            return null;
-        }
-
-        var rows = warehouse.Query<(object Province, object Period, decimal OnTime, decimal Finished)>(
-            $"SELECT {provinceColumn}, {period}, SUM({onTime} * 1.0), SUM({finished} * 1.0) FROM rpt.dossier_on_time GROUP BY {provinceColumn}, {period}");
-        var rates = new Dictionary<(int, int), (decimal OnTime, decimal Finished)>();
-        foreach (var r in rows)
-        {
-            var year = YearOf(r.Period);
-            var key = provinceColumn == "province_key" ? Convert.ToInt32(r.Province, CultureInfo.InvariantCulture) : KeyOf(Convert.ToString(r.Province, CultureInfo.InvariantCulture)!, year);
-            if (year is null || key is null)
-            {
-                continue;
-            }
-
-            var sum = rates.GetValueOrDefault((key.Value, year.Value));
-            rates[(key.Value, year.Value)] = (sum.OnTime + r.OnTime, sum.Finished + r.Finished);
-        }
-
-        return rates.Where(r => r.Value.Finished > 0).ToDictionary(r => r.Key, r => (double)(r.Value.OnTime / r.Value.Finished));
+        var rows = warehouse.Query<(int Province, int Year, decimal OnTime, decimal Rated)>(
+            """
+            SELECT CAST(province_key AS INTEGER), CAST(year AS INTEGER), CAST(SUM(on_time) AS DECIMAL(18, 0)), CAST(SUM(rated) AS DECIMAL(18, 0))
+            FROM rpt.dossier_on_time GROUP BY province_key, year
+            """);
+        return rows.Count == 0 ? null : rows.Where(r => r.Rated > 0).ToDictionary(r => (r.Province, r.Year), r => (double)(r.OnTime / r.Rated));
     }
 
-    private int? KeyOf(string code, int? year) =>
-        year is null ? null : Provinces.Values.FirstOrDefault(p => p.Code == code && p.IsValidAtEndOf(year.Value))?.Key;
-
-    private static int? YearOf(object period) => period switch
-    {
-        DateTime d => d.Year,
-        DateOnly d => d.Year,
-        int n => n > 10000 ? n / 100 : n,
-        long n => (int)(n > 10000 ? n / 100 : n),
-        string s when s.Length >= 4 && int.TryParse(s[..4], NumberStyles.Integer, CultureInfo.InvariantCulture, out var y) => y,
-        _ => null,
-    };
+    /// <summary>Every <c>rpt</c> view this code reads is defined by the warehouse's own schema; an older or partial
+    /// warehouse may lack the optional ones (plans, one-stop, mapping), which then produce a note, never an error.</summary>
+    private bool ViewExists(string view) =>
+        warehouse.Query<long>("SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = 'rpt' AND table_name = @view", new { view }).Single() > 0;
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
@@ -199,7 +177,8 @@ public sealed class AnalyticsSource(IWarehouse warehouse)
                        s.province_short_name AS ProvinceName, s.criterion_code AS CriterionCode, s.parent_criterion_code AS ParentCode,
                        s.level AS Level, s.methodology_version AS MethodologyVersion, s.criterion_name AS CriterionName,
                        s.criterion_name_en AS CriterionNameEn, s.max_points AS MaxPoints, c.weight AS Weight, s.score AS Score,
-                       s.rank AS Rank, s.is_synthetic AS IsSynthetic, s.source_file AS SourceFile
+                       s.rank AS Rank, s.is_synthetic AS IsSynthetic, s.source_file AS SourceFile, c.points_source AS PointsSource,
+                       s.rank_source AS RankSource, s.provinces_ranked AS ProvincesRanked, s.run_id AS RunId
                 FROM rpt.index_score s
                 LEFT JOIN rpt.criterion c ON c.criterion_key = s.criterion_key
                 WHERE s.index_code = @indexCode AND s.year BETWEEN @fromYear AND @toYear AND s.level <= @maxLevel
@@ -207,7 +186,8 @@ public sealed class AnalyticsSource(IWarehouse warehouse)
                 """,
                 new { indexCode, fromYear, toYear, maxLevel })
             .Select(d => new ScoreRow(d.IndexCode, d.Year, d.ProvinceKey, d.ProvinceCode, d.ProvinceName, d.CriterionCode, d.ParentCode, d.Level,
-                d.MethodologyVersion, d.CriterionName, d.CriterionNameEn, Exact(d.MaxPoints), Exact(d.Weight), Exact(d.Score), d.Rank, d.IsSynthetic, d.SourceFile))
+                d.MethodologyVersion, d.CriterionName, d.CriterionNameEn, Exact(d.MaxPoints), Exact(d.Weight), Exact(d.Score), d.Rank, d.IsSynthetic, d.SourceFile,
+                string.IsNullOrWhiteSpace(d.PointsSource) ? null : d.PointsSource, d.RankSource, d.ProvincesRanked, d.RunId))
             .ToList();
 
     /// <summary>Published scores are short decimals stored as doubles; converting keeps 15 significant digits, so
@@ -249,5 +229,13 @@ public sealed class AnalyticsSource(IWarehouse warehouse)
         public bool IsSynthetic { get; set; }
 
         public string? SourceFile { get; set; }
+
+        public string? PointsSource { get; set; }
+
+        public string RankSource { get; set; } = "computed";
+
+        public int ProvincesRanked { get; set; }
+
+        public long RunId { get; set; }
     }
 }

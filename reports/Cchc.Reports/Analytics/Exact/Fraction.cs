@@ -54,6 +54,10 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
 
     public static Fraction operator -(Fraction a) => new(-a.Numerator, a.Denominator);
 
+    public static Fraction operator *(Fraction a, Fraction b) => new(a.Numerator * b.Numerator, a.Denominator * b.Denominator);
+
+    public static Fraction operator /(Fraction a, long divisor) => new(a.Numerator, a.Denominator * divisor);
+
     public static bool operator ==(Fraction a, Fraction b) => a.Equals(b);
 
     public static bool operator !=(Fraction a, Fraction b) => !a.Equals(b);
@@ -71,6 +75,10 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
     public static Fraction Subtract(Fraction a, Fraction b) => a - b;
 
     public static Fraction Negate(Fraction a) => -a;
+
+    public static Fraction Multiply(Fraction a, Fraction b) => a * b;
+
+    public static Fraction Divide(Fraction a, long divisor) => a / divisor;
 
     public static Fraction FromInt64(long value) => value;
 

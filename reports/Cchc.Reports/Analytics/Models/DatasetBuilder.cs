@@ -66,8 +66,9 @@ public static class DatasetBuilder
                 var values = features.Select(f => FeatureValue(byIndexYear[(f.Index, year)], p.Province.Key, f.Code)).ToList();
                 if (values.All(v => v is not null))
                 {
+                    var previousRank = previousTable?.Province(p.Province.Key)?.PublishedRank;
                     rows.Add(new ModelRow(p.Province, year, values.Select(v => v!.Value).ToList(), p.PublishedRank!.Value,
-                        previousTable?.Province(p.Province.Key)?.PublishedRank, [year]));
+                        previousRank, [year], previousRank));
                 }
             }
         }
@@ -110,7 +111,7 @@ public static class DatasetBuilder
         var targetName = $"{index} rank change next year (negative = climbs)";
         if (years.Count == 0)
         {
-            return new ModelDataset(key, title, targetName, [], [], false, [.. notes, $"No two consecutive {index} years are loaded."]);
+            return new ModelDataset(key, title, targetName, [], [], false, [.. notes, $"No two consecutive {index} years are loaded."], null, ValidationScheme.ForwardChaining);
         }
 
         var features = CommonLevel1(years.Select(y => byYear[y]).ToList(), notes);
@@ -127,13 +128,14 @@ public static class DatasetBuilder
                 {
                     var previousChange = before?.Province(p.Province.Key)?.PublishedRank is { } beforeRank ? p.PublishedRank!.Value - beforeRank : (double?)null;
                     rows.Add(new ModelRow(p.Province, year, values.Select(v => v!.Value).ToList(), nextRank - p.PublishedRank!.Value,
-                        previousChange, [year, year + 1]));
+                        previousChange, [year, year + 1], p.PublishedRank!.Value));
                 }
             }
         }
 
         var synthetic = years.Any(y => byYear[y].IsSynthetic || byYear[y + 1].IsSynthetic);
-        return new ModelDataset(key, title, targetName, features.Select(f => f.Name).ToList(), rows, synthetic, notes, features.Select(f => f.NameVi).ToList());
+        return new ModelDataset(key, title, targetName, features.Select(f => f.Name).ToList(), rows, synthetic, notes, features.Select(f => f.NameVi).ToList(),
+            ValidationScheme.ForwardChaining);
     }
 
     /// <summary>Level-1 codes present in every table, named "code name" in English and Vietnamese; the others are noted.</summary>

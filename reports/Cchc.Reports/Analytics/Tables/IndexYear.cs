@@ -16,11 +16,14 @@ public sealed class IndexYear
 {
     private readonly Dictionary<string, List<CriterionInfo>> _children;
     private readonly Dictionary<string, AggregationRule> _rules = new(StringComparer.Ordinal);
+    private readonly Dictionary<(int Province, string Criterion), ScoreRow> _rows;
 
-    public IndexYear(string indexCode, int year, IEnumerable<CriterionInfo> criteria, IEnumerable<ProvinceScores> provinces)
+    public IndexYear(string indexCode, int year, IEnumerable<CriterionInfo> criteria, IEnumerable<ProvinceScores> provinces, IReadOnlyList<ScoreRow>? rows = null)
     {
         IndexCode = indexCode;
         Year = year;
+        Rows = rows ?? [];
+        _rows = Rows.ToDictionary(r => (r.ProvinceKey, r.CriterionCode));
         Criteria = criteria.ToDictionary(c => c.Code, StringComparer.Ordinal);
         Provinces = provinces.ToDictionary(p => p.Province.Key);
         _children = Criteria.Values.Where(c => c.ParentCode is not null || c.Level == 1)
@@ -50,6 +53,19 @@ public sealed class IndexYear
 
     /// <summary>True when any score of this index-year is synthetic.</summary>
     public bool IsSynthetic { get; }
+
+    /// <summary>The rows the table was read from (empty for tables built in memory): provenance for reports.</summary>
+    public IReadOnlyList<ScoreRow> Rows { get; }
+
+    /// <summary>Level-1 parts (fields, sub-indices, dimensions) in code order.</summary>
+    public IReadOnlyList<CriterionInfo> Fields => ChildrenOf(Warehouse.IndexCodes.Total);
+
+    /// <summary>Provinces with a total, in GSO code order.</summary>
+    public IReadOnlyList<ProvinceScores> Ranked =>
+        Provinces.Values.Where(p => p.Total is not null).OrderBy(p => p.Province.Code, StringComparer.Ordinal).ToList();
+
+    /// <summary>The warehouse row of a province's criterion, when the table was read from the warehouse.</summary>
+    public ScoreRow? Row(int provinceKey, string criterionCode) => _rows.GetValueOrDefault((provinceKey, criterionCode));
 
     /// <summary>Provinces with a total, i.e. the ones ranked.</summary>
     public int ProvincesRanked => Provinces.Values.Count(p => p.Total is not null);
@@ -121,7 +137,7 @@ public sealed class IndexYear
     {
         var criteria = rows.GroupBy(r => r.CriterionCode, StringComparer.Ordinal)
             .Select(g => g.First())
-            .Select(r => new CriterionInfo(r.CriterionCode, r.ParentCode, r.Level, r.CriterionName, r.CriterionNameEn, r.MethodologyVersion, r.MaxPoints, r.Weight));
+            .Select(r => new CriterionInfo(r.CriterionCode, r.ParentCode, r.Level, r.CriterionName, r.CriterionNameEn, r.MethodologyVersion, r.MaxPoints, r.Weight, r.PointsSource));
         var provinces = rows.GroupBy(r => r.ProvinceKey).Select(g =>
         {
             var first = g.First();
@@ -129,6 +145,6 @@ public sealed class IndexYear
             var scores = g.Where(r => r.Score is not null).ToDictionary(r => r.CriterionCode, r => r.Score!.Value, StringComparer.Ordinal);
             return new ProvinceScores(new ProvinceRef(first.ProvinceKey, first.ProvinceCode, first.ProvinceName), total?.Rank, scores, g.Any(r => r.IsSynthetic));
         });
-        return new IndexYear(indexCode, year, criteria, provinces);
+        return new IndexYear(indexCode, year, criteria, provinces, rows);
     }
 }

@@ -3,15 +3,18 @@ using ScottPlot;
 namespace Cchc.Reports.Charts;
 
 /// <summary>One field's contribution (points) to the change of the total score.</summary>
-public sealed record WaterfallStep(string Code, string Name, double Change);
+/// <param name="MethodologyChange">The part of <paramref name="Change"/> a changed maximum explains (drawn hatched-grey
+/// inside the bar); 0 when both years use the same methodology.</param>
+public sealed record WaterfallBar(string Code, string Name, double Change, double MethodologyChange = 0);
 
 /// <summary>Input of chart 3. Any difference between the total change and the sum of the steps is drawn as its own bar.</summary>
 public sealed record WaterfallInput(
-    string ProvinceName, string IndexName, int PreviousYear, int Year, double PreviousTotal, double Total, IReadOnlyList<WaterfallStep> Steps);
+    string ProvinceName, string IndexName, int PreviousYear, int Year, double PreviousTotal, double Total, IReadOnlyList<WaterfallBar> Steps);
 
 /// <summary>
 /// Chart 3: waterfall of the year's score change by field, from last year's total (top) through each field's change
-/// (blue up, vermillion down) to this year's total (bottom); the bars add up exactly. 1200 × 700 px.
+/// (blue up, vermillion down) to this year's total (bottom); the bars add up exactly. When the methodology changed, a
+/// narrow grey bar inside each step shows the part its changed maximum explains. 1200 × 700 px.
 /// </summary>
 public static class WaterfallChart
 {
@@ -29,14 +32,14 @@ public static class WaterfallChart
         var residual = input.Total - input.PreviousTotal - steps.Sum(s => s.Change);
         if (Math.Abs(residual) >= ResidualTolerance)
         {
-            steps.Add(new WaterfallStep("", t.Unallocated, residual));
+            steps.Add(new WaterfallBar("", t.Unallocated, residual));
         }
 
         var change = input.Total - input.PreviousTotal;
         var title = t.WaterfallTitle(input.ProvinceName, input.IndexName, input.PreviousYear, input.Year, input.PreviousTotal, input.Total, steps.MaxBy(s => Math.Abs(s.Change)));
         var reading = t.WaterfallReading(
             steps.Count(s => s.Change > 0), steps.Where(s => s.Change > 0).Sum(s => s.Change),
-            steps.Count(s => s.Change < 0), steps.Where(s => s.Change < 0).Sum(s => s.Change), change);
+            steps.Count(s => s.Change < 0), steps.Where(s => s.Change < 0).Sum(s => s.Change), change, steps.Sum(s => s.MethodologyChange));
 
         var plot = ChartStyle.NewPlot(t);
         var rows = steps.Count + 2;
@@ -66,7 +69,13 @@ public static class WaterfallChart
             double y = rows - 2 - i;
             var color = s.Change >= 0 ? ChartPalette.Gain : ChartPalette.Loss;
             bars.Add(new Bar { Position = y, ValueBase = running, Value = running + s.Change, FillColor = color, LineWidth = 0, Size = 0.65 });
-            var end = Math.Max(running, running + s.Change);
+            if (s.MethodologyChange != 0)
+            {
+                // The methodology's share of the change: a narrow grey bar inside, from the same start.
+                bars.Add(new Bar { Position = y, ValueBase = running, Value = running + s.MethodologyChange, FillColor = ChartPalette.Baseline, LineWidth = 0, Size = 0.25 });
+            }
+
+            var end = Math.Max(Math.Max(running, running + s.Change), running + s.MethodologyChange);
             ChartStyle.Label(plot, t.WithSign(s.Change), end, y, Alignment.MiddleLeft, color, bold: true).OffsetX = 4;
             labels.Add((y, TextWrap.Shorten(s.Code.Length > 0 ? $"{s.Code} {s.Name}" : s.Name, 34)));
             running += s.Change;

@@ -49,9 +49,11 @@ public static class ParSampleGenerator
         var kept = ParFactConflicts.Resolve(year, yearFacts, ParYearConstraints.For(year, provinces.Count, aggregate, yearFacts), issues);
         var constraints = ParYearConstraints.For(year, provinces.Count, aggregate, kept);
         var comparable = previous is not null && provinces.All(p => previous.ContainsKey(p.Key)) ? previous : null;
+        var fields = methodology.Fields.Select(f => (f.Code, (double)f.MaxPoints)).ToList();
         var planned = ParTotalsPlanner.Plan(provinces, kept, constraints, comparable, Shapes[year],
-            p => SyntheticProvinces.QualityOf(p) + (0.8 * SyntheticProvinces.YearShock(p.Key, year)),
-            SyntheticProvinces.For("par-totals", year));
+            p => SyntheticProvinces.ParLatent(p, year, fields),
+            SyntheticProvinces.For("par-totals", year),
+            p => SyntheticProvinces.ParAnchoredRank(p, year, provinces.Count, fields));
 
         var real = new List<ParProvenanceEntry>();
         foreach (var fact in kept)
@@ -77,8 +79,8 @@ public static class ParSampleGenerator
         var results = new List<(ParPlannedTotal Plan, Dictionary<string, long> Scores)>();
         foreach (var plan in planned)
         {
-            var rng = SyntheticProvinces.For("par-tree", (year * 1000) + plan.Province.Key);
-            var scores = ParTreeAllocator.Allocate(methodology, plan.Hundredths * (ParTreeAllocator.UnitsPerPoint / 100), trees[plan.Province.Key], rng, out var notes);
+            var key = plan.Province.Key;
+            var scores = ParTreeAllocator.Allocate(methodology, plan.Hundredths * (ParTreeAllocator.UnitsPerPoint / 100), trees[key], c => Tilt(methodology, c, key, year), out var notes);
             issues.AddRange(notes.Select(n => new ParFactIssue(ParFactIssueKinds.Rounding, year, $"{plan.Province.ShortName}: {n}; the published values are kept")));
             results.Add((plan, scores));
         }
@@ -95,6 +97,33 @@ public static class ParSampleGenerator
                 fieldRanks.ToDictionary(f => f.Key, f => f.Value[r.Plan.Province.Key], StringComparer.Ordinal)))
             .ToList();
         return new ParYearSample(year, methodology, provincesOut, real);
+    }
+
+    /// <summary>Survey points carry measurement noise on top of the province's tilt (the survey is a sample), stated on the
+    /// logistic scale of the shares.</summary>
+    public const double SurveyMeasurementNoise = 0.3;
+
+    /// <summary>Criterion level: a persistent strength and a yearly shock of the criterion itself.</summary>
+    public const double CriterionStrengthLoading = 0.4;
+
+    public const double CriterionShockLoading = 0.2;
+
+    /// <summary>
+    /// How a province-year leans towards a node when its total is shared out: a field by the field's own latent (persistent
+    /// strength, yearly shock, planted shocks), a criterion by its own strength and shock, survey criteria with measurement noise.
+    /// </summary>
+    private static double Tilt(ParMethodology methodology, ParCriterion c, int provinceKey, int year)
+    {
+        if (c.Level == 1)
+        {
+            return SyntheticProvinces.ParFieldOwn(provinceKey, c.Code, year);
+        }
+
+        var tilt = (CriterionStrengthLoading * SyntheticProvinces.Strength(provinceKey, SyntheticProvinces.Par, methodology.Version + ":" + c.Code))
+            + (CriterionShockLoading * SyntheticProvinces.PartShock(provinceKey, SyntheticProvinces.Par, methodology.Version + ":" + c.Code, year));
+        return c.IsSurvey
+            ? tilt + (SurveyMeasurementNoise * SyntheticProvinces.PartShock(provinceKey, "PAR-SURVEY", c.Code, year))
+            : tilt;
     }
 
     /// <summary>Real field scores are fixed; a real field rank r is kept true by letting exactly r−1 other provinces

@@ -50,14 +50,15 @@ internal sealed class ParTotalsPlanner
         IReadOnlyDictionary<int, int>? previous,
         (double Mean, double Sd) shape,
         Func<Province, double> latent,
-        Random rng)
+        Random rng,
+        Func<Province, double?>? anchoredRank = null)
     {
         var planner = new ParTotalsPlanner(provinces.Count, (double?)constraints.Mean ?? shape.Mean, shape.Sd, rng);
         planner.ApplyBands(constraints);
         planner.PinFacts(facts);
         var target = constraints.Mean is { } mean ? (int)(mean * 100) * provinces.Count : (int?)null;
         planner.Solve(target);
-        var movable = planner.FillByLatent(provinces, latent);
+        var movable = planner.FillByLatent(provinces, latent, anchoredRank ?? (_ => null));
         if (previous is not null && (constraints.Rose is not null || constraints.Fell is not null))
         {
             planner.MeetChanges(constraints, previous, movable, target);
@@ -217,16 +218,29 @@ internal sealed class ParTotalsPlanner
         return v;
     }
 
-    private HashSet<int> FillByLatent(IReadOnlyList<Province> provinces, Func<Province, double> latent)
+    /// <summary>
+    /// Fills the ranks no fact took: first each province with an anchored rank (one with real ranks in other years,
+    /// see <see cref="Samples.SyntheticProvinces.ParAnchoredRank"/>) takes the free rank nearest its anchor, in the
+    /// anchors' order; then the other provinces fill the remaining ranks in the order of their latent.
+    /// </summary>
+    private HashSet<int> FillByLatent(IReadOnlyList<Province> provinces, Func<Province, double> latent, Func<Province, double?> anchoredRank)
     {
         var placed = _slot.OfType<Province>().Select(p => p.Key).ToHashSet();
-        var free = provinces.Where(p => !placed.Contains(p.Key))
-            .OrderByDescending(latent).ThenBy(p => p.Key)
-            .ToList();
+        var free = provinces.Where(p => !placed.Contains(p.Key)).ToList();
+        var anchored = free.Select(p => (Province: p, Rank: anchoredRank(p))).Where(x => x.Rank is not null)
+            .OrderBy(x => x.Rank).ThenBy(x => x.Province.Key).ToList();
+        foreach (var (province, rank) in anchored)
+        {
+            var slot = Enumerable.Range(0, _n).Where(k => _slot[k] is null)
+                .OrderBy(k => Math.Abs(k + 1 - rank!.Value)).ThenBy(k => k).First();
+            _slot[slot] = province;
+        }
+
+        var rest = free.Except(anchored.Select(a => a.Province)).OrderByDescending(latent).ThenBy(p => p.Key).ToList();
         var slots = Enumerable.Range(0, _n).Where(k => _slot[k] is null).ToList();
         for (var i = 0; i < slots.Count; i++)
         {
-            _slot[slots[i]] = free[i];
+            _slot[slots[i]] = rest[i];
         }
 
         return free.Select(p => p.Key).ToHashSet();

@@ -17,7 +17,8 @@ internal sealed class ParTreeConstraints
 
 /// <summary>
 /// Splits a province's total over the methodology tree, top-down: each node's score is shared among its children in
-/// proportion to a logistic "propensity" (criterion difficulty plus province-year noise), clamped to what each child's
+/// proportion to a logistic "propensity" (criterion difficulty plus the province's own tilt towards that node — its
+/// persistent strength and this year's shock, see <see cref="Samples.SyntheticProvinces"/>), clamped to what each child's
 /// subtree can hold, so scores stay within 0..max and every parent is exactly the sum of its children. Known scores are
 /// honoured at any level. Appraisal leaves are scored in hundredths (as appraisal is), percentage-based and survey
 /// leaves in ten-thousandths.
@@ -33,19 +34,20 @@ internal sealed class ParTreeAllocator
     private readonly Dictionary<string, (long Lower, long Upper)> _ranges = new(StringComparer.Ordinal);
     private readonly List<string> _roundingNotes = [];
 
-    private ParTreeAllocator(ParMethodology methodology, ParTreeConstraints constraints, Random rng)
+    private ParTreeAllocator(ParMethodology methodology, ParTreeConstraints constraints, Func<ParCriterion, double> tilt)
     {
         _methodology = methodology;
         _constraints = constraints;
-        _propensity = methodology.Criteria.ToDictionary(c => c.Code, c => Difficulty(c) + (Gaussian(rng) * 0.8), StringComparer.Ordinal);
+        _propensity = methodology.Criteria.ToDictionary(c => c.Code, c => Difficulty(c) + tilt(c), StringComparer.Ordinal);
     }
 
     /// <summary>Scores of every node, TOTAL included; <paramref name="roundingNotes"/> lists known parts that do not
     /// add up exactly to their known total (rounded publications), which are kept as published.</summary>
+    /// <param name="tilt">The province-year's own tilt towards each node, added to the node's difficulty.</param>
     public static Dictionary<string, long> Allocate(
-        ParMethodology methodology, long total, ParTreeConstraints constraints, Random rng, out IReadOnlyList<string> roundingNotes)
+        ParMethodology methodology, long total, ParTreeConstraints constraints, Func<ParCriterion, double> tilt, out IReadOnlyList<string> roundingNotes)
     {
-        var allocator = new ParTreeAllocator(methodology, constraints, rng);
+        var allocator = new ParTreeAllocator(methodology, constraints, tilt);
         allocator.Assign(methodology.Total, total);
         roundingNotes = allocator._roundingNotes;
         return allocator._scores;
@@ -53,7 +55,7 @@ internal sealed class ParTreeAllocator
 
     /// <summary>The scores a node's subtree can reach, given everything known below it.</summary>
     public static (long Lower, long Upper) Range(ParMethodology methodology, ParTreeConstraints constraints, string code) =>
-        new ParTreeAllocator(methodology, constraints, new Random(0)).RangeOf(code);
+        new ParTreeAllocator(methodology, constraints, _ => 0).RangeOf(code);
 
     private void Assign(ParCriterion node, long score)
     {
@@ -232,13 +234,6 @@ internal sealed class ParTreeAllocator
 
             return h & int.MaxValue;
         }
-    }
-
-    internal static double Gaussian(Random rng)
-    {
-        var u1 = 1.0 - rng.NextDouble();
-        var u2 = rng.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
     }
 
     private static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
