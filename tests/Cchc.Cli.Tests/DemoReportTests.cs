@@ -27,7 +27,6 @@ public sealed class DemoReportTests(DemoWarehouse demo)
         var html = File.ReadAllText(path);
         Assert.Contains("Lâm Đồng: báo cáo Chỉ số CCHC năm 2024", html);
         Assert.Contains("dữ liệu tổng hợp (synthetic)", html);
-        Assert.Contains("Tính bởi Cchc.Reports.Analytics", html);
         // A report travels: it names the engine and the file, never the folder, server, database or user.
         Assert.DoesNotContain(demo.Directory, html, StringComparison.Ordinal);
         Assert.DoesNotContain("duckdb:", html, StringComparison.Ordinal);
