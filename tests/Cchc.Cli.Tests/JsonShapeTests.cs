@@ -22,14 +22,14 @@ public sealed class JsonShapeTests : IDisposable
     [Fact]
     public void Load()
     {
-        var (good, bad) = ParFiles();
+        var (good, bad) = ParWorkbooks.Write(_temp.Directory);
         AssertShape("load", Run(CliApp.Failed, "load", "par", bad, good, "--warehouse", Warehouse, "--json", "--quiet"));
     }
 
     [Fact]
     public void Status()
     {
-        var (good, _) = ParFiles();
+        var (good, _) = ParWorkbooks.Write(_temp.Directory);
         CliHarness.Run("load", "par", good, "--warehouse", Warehouse, "--quiet");
         AssertShape("status", Json("status", "--warehouse", Warehouse, "--json"));
     }
@@ -210,23 +210,5 @@ public sealed class JsonShapeTests : IDisposable
                 }
             }
         }
-    }
-
-    private (string Good, string Bad) ParFiles()
-    {
-        var good = Path.Combine(_temp.Directory, "chi-so-cchc-2018.xlsx");
-        var writer = new XlsxWriter();
-        writer.AddSheet("Tổng hợp")
-            .Row(0, "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2018")
-            .Row(2, "STT", "Tỉnh, thành phố", "Chỉ số CCHC năm 2018", null)
-            .Row(3, null, null, "Điểm (%)", "Xếp hạng")
-            .Row(4, 1, "Quảng Ninh", 89.06, 1)
-            .Row(5, 2, "Ha Noi", "83,98%", 2)
-            .Row(6, 3, "Phú Yên", 69.53, 63)
-            .Merge(2, 2, 2, 3);
-        writer.Save(good);
-        var bad = Path.Combine(_temp.Directory, "chi-so-cchc-2017.xlsx");
-        File.WriteAllText(bad, "not a workbook");
-        return (good, bad);
     }
 }

@@ -11,19 +11,7 @@ public sealed class ParLoadCommandTests
     {
         using var temp = new TempWarehouse();
         temp.Close();
-        var good = Path.Combine(temp.Directory, "chi-so-cchc-2018.xlsx");
-        var writer = new XlsxWriter();
-        writer.AddSheet("Tổng hợp")
-            .Row(0, "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2018")
-            .Row(2, "STT", "Tỉnh, thành phố", "Chỉ số CCHC năm 2018", null)
-            .Row(3, null, null, "Điểm (%)", "Xếp hạng")
-            .Row(4, 1, "Quảng Ninh", 89.06, 1)
-            .Row(5, 2, "Ha Noi", "83,98%", 2)
-            .Row(6, 3, "Phú Yên", 69.53, 63)
-            .Merge(2, 2, 2, 3);
-        writer.Save(good);
-        var bad = Path.Combine(temp.Directory, "chi-so-cchc-2017.xlsx");
-        File.WriteAllText(bad, "not a workbook");
+        var (good, bad) = ParWorkbooks.Write(temp.Directory);
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 

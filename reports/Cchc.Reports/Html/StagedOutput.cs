@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
+using Cchc.Warehouse;
 
 namespace Cchc.Reports.Html;
 
@@ -69,7 +69,7 @@ internal sealed class StagedOutput : IDisposable
         foreach (var folder in Directory.EnumerateDirectories(destination, Prefix + "*"))
         {
             if (int.TryParse(Path.GetFileName(folder)[Prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
-                && pid != Environment.ProcessId && !IsRunning(pid))
+                && pid != Environment.ProcessId && !ProcessLiveness.IsRunning(pid))
             {
                 try
                 {
@@ -80,23 +80,6 @@ internal sealed class StagedOutput : IDisposable
                     // Left for the next write.
                 }
             }
-        }
-    }
-
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
         }
     }
 }

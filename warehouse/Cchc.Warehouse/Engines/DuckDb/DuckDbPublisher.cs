@@ -131,7 +131,7 @@ internal static class DuckDbPublisher
             var rest = Path.GetFileName(path)[prefix.Length..];
             var pidText = rest.EndsWith(".wal", StringComparison.Ordinal) ? rest[..^4] : rest;
             if (!int.TryParse(pidText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
-                || pid == Environment.ProcessId || IsRunning(pid))
+                || pid == Environment.ProcessId || ProcessLiveness.IsRunning(pid))
             {
                 continue;
             }
@@ -148,23 +148,6 @@ internal static class DuckDbPublisher
         }
 
         return removed;
-    }
-
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
     }
 
     /// <summary>Every column, except those the published copy leaves out (still kept in the warehouse itself).</summary>
