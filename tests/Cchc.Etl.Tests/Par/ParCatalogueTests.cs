@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cchc.Etl.Sources.Par;
 using Cchc.Warehouse;
 
@@ -43,7 +44,7 @@ public sealed class ParCatalogueTests
     public void Codes_are_unique_per_year_and_their_levels_and_parents_follow_the_numbering(int year)
     {
         var rows = SeedData.ReadCsv(ParCatalogue.SeedName).Where(r =>
-            int.Parse(r["valid_from_year"]) <= year && (r["valid_to_year"].Length == 0 || int.Parse(r["valid_to_year"]) >= year)).ToList();
+            int.Parse(r["valid_from_year"], CultureInfo.InvariantCulture) <= year && (r["valid_to_year"].Length == 0 || int.Parse(r["valid_to_year"], CultureInfo.InvariantCulture) >= year)).ToList();
         Assert.Equal(rows.Count, rows.Select(r => r["criterion_code"]).Distinct().Count());
         foreach (var c in Catalogue.For(year).Criteria)
         {
@@ -84,8 +85,8 @@ public sealed class ParCatalogueTests
         {
             var field = m.Get(row["field_code"]);
             Assert.Equal(ReferenceFiles.Dec(row["max_points_total"]), field.MaxPoints);
-            Assert.Equal(int.Parse(row["criteria"]), m.ChildrenOf(field.Code).Count);
-            Assert.Equal(int.Parse(row["sub_criteria"]), m.ChildrenOf(field.Code).Sum(c => m.ChildrenOf(c.Code).Count));
+            Assert.Equal(int.Parse(row["criteria"], CultureInfo.InvariantCulture), m.ChildrenOf(field.Code).Count);
+            Assert.Equal(int.Parse(row["sub_criteria"], CultureInfo.InvariantCulture), m.ChildrenOf(field.Code).Sum(c => m.ChildrenOf(c.Code).Count));
             Assert.False(field.IsIllustrative);
         }
     }

@@ -71,7 +71,7 @@ public sealed class ParSampleTests(ParDemoFixture demo) : IClassFixture<ParDemoF
         var catalogue = ParCatalogue.Default;
         var expected = ReferenceFiles.Csv("par-index-known-facts.csv")
             .Where(f => f["total_percent"].Length > 0 && !IsTheReportedConflict(f))
-            .Select(f => (int.Parse(f["year"]), Code(f["province"], int.Parse(f["year"])), "TOTAL"))
+            .Select(f => (int.Parse(f["year"], CultureInfo.InvariantCulture), Code(f["province"], int.Parse(f["year"], CultureInfo.InvariantCulture)), "TOTAL"))
             .Concat(ReferenceFiles.Csv("par-index-known-field-scores.csv").Select(f => (2021, Code(f["province"], 2021), f["field"].Split(' ')[0])))
             .Concat(ReferenceFiles.SeedAppendix().Where(r => catalogue.For(2017).Get(r.Code).MaxPoints == r.Max).Select(r => (2017, "68", r.Code)))
             .ToHashSet();
@@ -82,9 +82,9 @@ public sealed class ParSampleTests(ParDemoFixture demo) : IClassFixture<ParDemoF
         var citedRanks = demo.Warehouse.Query<(int Year, string Province, string Code, double Value)>(
             "SELECT year, province_code, criterion_code, value FROM rpt.par_value_source WHERE value_kind = 'rank'").ToHashSet();
         var knownRanks = ReferenceFiles.Csv("par-index-known-facts.csv").Where(f => f["rank"].Length > 0 && !IsTheReportedConflict(f))
-            .Select(f => (int.Parse(f["year"]), Code(f["province"], int.Parse(f["year"])), "TOTAL", double.Parse(f["rank"])))
+            .Select(f => (int.Parse(f["year"], CultureInfo.InvariantCulture), Code(f["province"], int.Parse(f["year"], CultureInfo.InvariantCulture)), "TOTAL", double.Parse(f["rank"], CultureInfo.InvariantCulture)))
             .Concat(ReferenceFiles.Csv("par-index-known-field-scores.csv").Where(f => f["field_rank"].Length > 0)
-                .Select(f => (2021, Code(f["province"], 2021), f["field"].Split(' ')[0], double.Parse(f["field_rank"]))));
+                .Select(f => (2021, Code(f["province"], 2021), f["field"].Split(' ')[0], double.Parse(f["field_rank"], CultureInfo.InvariantCulture))));
         Assert.Equal(knownRanks.Order(), citedRanks.Order());
 
         // Each cited value keeps the note of its own source row: Lâm Đồng 2016's score is derived, its rank reported.
@@ -106,7 +106,7 @@ public sealed class ParSampleTests(ParDemoFixture demo) : IClassFixture<ParDemoF
         var totals = Totals().GroupBy(t => t.Year).ToDictionary(g => g.Key, g => g.ToDictionary(t => t.Province, t => t.Score));
         foreach (var row in ReferenceFiles.Csv("par-index-known-aggregates.csv").Where(r => r["national_average_percent"].Length > 0))
         {
-            var year = int.Parse(row["year"]);
+            var year = int.Parse(row["year"], CultureInfo.InvariantCulture);
             Assert.Equal(double.Parse(row["national_average_percent"], CultureInfo.InvariantCulture), Math.Round(totals[year].Values.Average(), 2, MidpointRounding.AwayFromZero));
         }
 
@@ -141,7 +141,7 @@ public sealed class ParSampleTests(ParDemoFixture demo) : IClassFixture<ParDemoF
             Assert.False(field.Synthetic);
             if (row["field_rank"].Length > 0)
             {
-                Assert.Equal((int.Parse(row["field_rank"]), "published"), (field.Rank, field.RankSource));
+                Assert.Equal((int.Parse(row["field_rank"], CultureInfo.InvariantCulture), "published"), (field.Rank, field.RankSource));
             }
             else
             {
