@@ -183,12 +183,8 @@ public sealed class EngineParityTests(LoadedWarehouse loaded)
     [Fact]
     public void The_onestop_report_view_has_exactly_its_documented_columns_on_both_engines()
     {
-        string[] documented =
-        [
-            "period_start", "period_end", "province_code", "province_name", "level_code", "field_name", "agency_name", "received_total",
-            "carried_over", "received_online", "received_in_person_postal", "resolved_total", "resolved_early", "resolved_on_time",
-            "resolved_late", "pending_total", "pending_not_due", "pending_overdue", "on_time_rate", "is_synthetic", "file_id",
-        ];
+        var documented = ViewDocumentation.ReadReadme().Views.Single(v => v.Name == "onestop_report").Columns.Select(c => c.Name).ToList();
+        Assert.Equal(21, documented.Count);
         var (duck, tsql) = Read();
         Assert.Equal(documented, duck.Where(c => c.Name == "rpt.onestop_report").Select(c => c.Column));
         Assert.Equal(documented, tsql.Views["rpt.onestop_report"]);
