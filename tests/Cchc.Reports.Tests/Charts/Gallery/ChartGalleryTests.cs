@@ -14,6 +14,9 @@ namespace Cchc.Reports.Tests.Charts.Gallery;
 /// </summary>
 public sealed class ChartGalleryTests
 {
+    /// <summary>A recipe's members whether it is public or internal.</summary>
+    private const BindingFlags Members = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static;
+
     public static TheoryData<string, string> Charts()
     {
         var data = new TheoryData<string, string>();
@@ -82,7 +85,7 @@ public sealed class ChartGalleryTests
                 continue;
             }
 
-            var input = entry.Recipe.GetMethod("Render")!.GetParameters()[0].ParameterType.Name;
+            var input = entry.Recipe.GetMethod("Render", Members)!.GetParameters()[0].ParameterType.Name;
             foreach (var needed in new[] { $"`{entry.Recipe.Name}.Render`", $"`{input}`" })
             {
                 if (!section.Contains(needed, StringComparison.Ordinal))
@@ -119,7 +122,7 @@ public sealed class ChartGalleryTests
     {
         foreach (var entry in ChartGallery.Entries)
         {
-            var size = ((int)entry.Recipe.GetField("Width")!.GetValue(null)!, (int)entry.Recipe.GetField("Height")!.GetValue(null)!);
+            var size = ((int)entry.Recipe.GetField("Width", Members)!.GetValue(null)!, (int)entry.Recipe.GetField("Height", Members)!.GetValue(null)!);
             foreach (var language in ChartGallery.Languages)
             {
                 var png = File.ReadAllBytes(Path.Combine(ChartGallery.Folder, ChartGallery.ImageFile(entry, language)));
@@ -139,7 +142,7 @@ public sealed class ChartGalleryTests
     /// <summary>A chart recipe: a static class whose <c>Render(input, ChartContext)</c> returns a <see cref="ChartImage"/>.</summary>
     private static bool IsRecipe(Type type) =>
         type is { IsAbstract: true, IsSealed: true } &&
-        type.GetMethod("Render", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static) is { } render &&
+        type.GetMethod("Render", Members) is { } render &&
         render.ReturnType == typeof(ChartImage) &&
         render.GetParameters() is [_, { ParameterType: var context }] && context == typeof(ChartContext);
 

@@ -54,7 +54,8 @@ internal static class ChartSnapshot
 
         foreach (var bar in plot.Axes.GetPanels().OfType<ScottPlot.Panels.ColorBar>())
         {
-            w.Append("colour bar ").Append(bar.Edge.ToString().ToLowerInvariant()).Append(": ").Append(Quote(bar.Label)).Append('\n');
+            w.Append("colour bar ").Append(bar.Edge.ToString().ToLowerInvariant()).Append(": title ").Append(Quote(bar.Label)).Append('\n');
+            Ticks(w, bar.Axis.TickGenerator);
         }
 
         var named = plot.GetPlottables().Any(p => p.LegendItems.Any(i => !string.IsNullOrEmpty(i.LabelText)));
@@ -82,7 +83,12 @@ internal static class ChartSnapshot
             return;
         }
 
-        foreach (var tick in axis.TickGenerator.Ticks.Where(t => t.IsMajor).OrderBy(t => t.Position))
+        Ticks(w, axis.TickGenerator);
+    }
+
+    private static void Ticks(StringBuilder w, ITickGenerator ticks)
+    {
+        foreach (var tick in ticks.Ticks.Where(t => t.IsMajor).OrderBy(t => t.Position))
         {
             w.Append("  tick ").Append(Number(tick.Position)).Append(": ").Append(Quote(tick.Label)).Append('\n');
         }
