@@ -65,6 +65,24 @@ public sealed class ChartGalleryTests
     }
 
     [Fact]
+    public void A_wrong_bar_value_is_a_difference_from_the_approved_snapshot()
+    {
+        var samples = new ChartSamples(ReportText.Parse("en"));
+        var right = samples.Attribution();
+        var wrong = right with
+        {
+            Fields = [right.Fields[0] with { PlacesGained = 1.5 }, .. right.Fields.Skip(1)],
+            Peers = right.Peers with { PlacesGained = -1.0 },
+        };
+        var (chart, plots) = ChartCanvas.RecordPlots(() => AttributionChart.Render(wrong, samples.Context));
+        var approved = File.ReadAllText(Path.Combine(ChartGallery.Folder, ChartGallery.ApprovedFile(ChartGallery.Entry(AttributionChart.Name), "en")))
+            .ReplaceLineEndings("\n");
+        var diff = TextDiff.Lines(approved, ChartSnapshot.Of(chart, "en", samples.Context, plots), int.MaxValue);
+        Assert.Matches(new Regex(@"^- \d+:   at 7: 0 → 1\.25, width 0\.65, #0072B2$", RegexOptions.Multiline), diff);
+        Assert.Matches(new Regex(@"^\+ \d+:   at 7: 0 → 1\.5, width 0\.65, #0072B2$", RegexOptions.Multiline), diff);
+    }
+
+    [Fact]
     public void Every_recipe_has_a_gallery_entry_with_images_snapshots_and_a_README_section()
     {
         var recipes = typeof(ChartImage).Assembly.GetTypes().Where(IsRecipe).Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
