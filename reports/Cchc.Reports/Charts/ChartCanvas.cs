@@ -16,6 +16,12 @@ internal sealed class ChartCanvas : IDisposable
     private const int MaxTitleLines = 3;
     private const int MaxSourceLines = 3;
 
+    /// <summary>
+    /// The plots drawn while <see cref="RecordPlots"/> runs on this flow. The chart gallery's approval tests read the
+    /// plotted values, ticks and limits from them, as drawn; a report never records.
+    /// </summary>
+    private static readonly AsyncLocal<List<Plot>?> Recorded = new();
+
     private readonly SKSurface _surface;
 
     public ChartCanvas(int width, int height, string title, string source)
@@ -57,6 +63,22 @@ internal sealed class ChartCanvas : IDisposable
         return rects;
     }
 
+    /// <summary>Runs <paramref name="render"/> and returns its result with every plot it drew, in drawing order.</summary>
+    internal static (T Result, IReadOnlyList<Plot> Plots) RecordPlots<T>(Func<T> render)
+    {
+        var outer = Recorded.Value;
+        var plots = new List<Plot>();
+        Recorded.Value = plots;
+        try
+        {
+            return (render(), plots);
+        }
+        finally
+        {
+            Recorded.Value = outer;
+        }
+    }
+
     public void Draw(Plot plot) => Draw(plot, Body);
 
     /// <summary>
@@ -70,6 +92,7 @@ internal sealed class ChartCanvas : IDisposable
         using var panel = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
             ?? throw new InvalidOperationException($"Cannot create a {width}×{height} panel surface.");
         plot.Render(panel);
+        Recorded.Value?.Add(plot);
         using var image = panel.Snapshot();
         Canvas.DrawImage(image, (float)Math.Round(area.Left), (float)Math.Round(area.Top));
     }

@@ -5,7 +5,7 @@ namespace Cchc.Reports.Tests.Charts;
 
 /// <summary>
 /// Deterministic chart inputs in the shape of a real report (Lâm Đồng, PAR 2017 methodology fields). Hand-made numbers,
-/// not real results: the cookbook shows what each recipe draws.
+/// not real results: the cookbook and the committed gallery (docs/charts) show what each recipe draws from them.
 /// </summary>
 internal sealed class ChartSamples(ReportText text)
 {
@@ -34,8 +34,8 @@ internal sealed class ChartSamples(ReportText text)
     ];
 
     public ChartContext Context => new(text, !English
-        ? "Nguồn: Chỉ số CCHC 2016–2017 (Bộ Nội vụ); dữ liệu tổng hợp (synthetic) cho sách mẫu biểu đồ"
-        : "Source: PAR Index 2016–2017 (Ministry of Home Affairs); synthetic data for the chart cookbook");
+        ? "Nguồn: dữ liệu minh hoạ (illustrative) theo cấu trúc Chỉ số CCHC 2016–2017, không phải số liệu thật; thư viện biểu đồ mẫu (docs/charts)"
+        : "Source: illustrative inputs in the shape of the PAR Index 2016–2017, not real figures; chart gallery (docs/charts)");
 
     /// <summary>A deterministic score in [0.45, 0.98] of the maximum for province p and field f.</summary>
     public static double Share(int p, int f) => 0.45 + (0.53 * (((p * 37) + (f * 53) + (p * f * 11)) % 97) / 96.0);
