@@ -37,6 +37,8 @@ public interface IWarehouse : IDisposable
     /// <summary>Settings of the database a DBA should change, in words (e.g. READ_COMMITTED_SNAPSHOT off); empty when none.</summary>
     IReadOnlyList<string> ConfigurationWarnings() => [];
 
+    /// <summary>Runs a parameterised query and reads its rows in full. Safe from several threads: statements on one
+    /// warehouse run one at a time.</summary>
     IReadOnlyList<T> Query<T>(string sql, object? param = null);
 
     int Execute(string sql, object? param = null);

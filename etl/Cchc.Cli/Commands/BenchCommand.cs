@@ -28,8 +28,10 @@ internal sealed class BenchCommand : ICommand
             .Text("dir", "DIR", "where to write the files and warehouses (default a temporary folder)")
             .Text("memory-limit", "SIZE", "DuckDB's memory_limit for both loads, e.g. 128MB or 1GB (default 128MB)")
             .Flag("keep", "keep the generated files and warehouses")
+            .Flag("profile", "also print where our load's time goes: reading, parsing and validating, look-ups, appending, merging, committing")
             .Example("cchc bench onestop --rows 5000000 --delta 50000", "the benchmark of BENCHMARKS.md")
-            .Example("cchc bench onestop --rows 100000 --dir /tmp/bench --keep", "a quick run whose files stay for a look"))
+            .Example("cchc bench onestop --rows 100000 --dir /tmp/bench --keep", "a quick run whose files stay for a look")
+            .Example("cchc bench onestop --rows 2000000 --profile", "the same with the time of each step of our load"))
         .Example("cchc bench onestop --rows 5000000", "the one-stop loader's benchmark (BENCHMARKS.md)");
 
     public int Run(CommandContext context)
@@ -52,7 +54,8 @@ internal sealed class BenchCommand : ICommand
         Directory.CreateDirectory(dir);
         try
         {
-            return ProgressBoard.Run(context, board => Bench(context, board, dir, rows, deltaTarget, memoryLimit));
+            var profile = context.Line.Has("profile") ? new LoadProfile() : null;
+            return ProgressBoard.Run(context, board => Bench(context, board, dir, rows, deltaTarget, memoryLimit, profile));
         }
         finally
         {
@@ -63,7 +66,7 @@ internal sealed class BenchCommand : ICommand
         }
     }
 
-    private static int Bench(CommandContext context, ProgressBoard board, string dir, int rows, int deltaTarget, string memoryLimit)
+    private static int Bench(CommandContext context, ProgressBoard board, string dir, int rows, int deltaTarget, string memoryLimit, LoadProfile? profile)
     {
         var output = context.Out;
         output.WriteLine($"Machine: {Machine()}");
@@ -80,7 +83,7 @@ internal sealed class BenchCommand : ICommand
         warehouse.Execute($"SET memory_limit = '{memoryLimit}'");
         GC.Collect();
         var peakReset = ProcessMemory.ResetPeak();
-        var loader = new OneStopLogLoader();
+        var loader = new OneStopLogLoader { Profile = profile };
         var ours = Timed(board, "our loader", warehouse, loader, mainPath);
         var peak = ProcessMemory.PeakRssMiB();
         if (!ours.Result.Succeeded)
@@ -91,6 +94,10 @@ internal sealed class BenchCommand : ICommand
         var ourRate = rows / ours.Seconds;
         output.WriteLine($"Our loader:      {rows:N0} rows in {ours.Seconds,7:N2} s = {ourRate,12:N0} rows/s  (loaded {ours.Result.RowsLoaded:N0}, quarantined {ours.Result.RowsQuarantined:N0})");
         output.WriteLine($"Peak RSS during our load: {peak:N0} MiB{(peakReset ? string.Empty : " (peak not resettable here: includes generation)")}");
+        if (profile is not null)
+        {
+            PrintProfile(output, profile, ours.Seconds, mainPath);
+        }
 
         var reading = board.Start("DuckDB read_csv");
         var rawSeconds = ReadCsvSeconds(dir, mainPath, memoryLimit, out var rawRows);
@@ -101,7 +108,7 @@ internal sealed class BenchCommand : ICommand
 
         GC.Collect();
         ProcessMemory.ResetPeak();
-        var delta = Timed(board, "the delta", warehouse, loader, deltaPath);
+        var delta = Timed(board, "the delta", warehouse, new OneStopLogLoader(), deltaPath);
         var stats = warehouse.Query<(long New, long Updated)>("SELECT rows_new, rows_updated FROM dw.dossier_export ORDER BY file_id DESC LIMIT 1").Single();
         output.WriteLine($"Delta: {deltaRows:N0} rows ({stats.New:N0} new, {stats.Updated:N0} updated) into a warehouse of {rows:N0} in {delta.Seconds:N2} s = {deltaRows / delta.Seconds:N0} rows/s, peak RSS {ProcessMemory.PeakRssMiB():N0} MiB");
 
@@ -109,13 +116,40 @@ internal sealed class BenchCommand : ICommand
         using (var empty = WarehouseFactory.Open(new WarehouseTarget(WarehouseTarget.DuckDb, Path.Combine(dir, "empty.duckdb"))))
         {
             empty.Execute($"SET memory_limit = '{memoryLimit}'");
-            var alone = Timed(board, "the delta alone", empty, loader, deltaPath);
+            var alone = Timed(board, "the delta alone", empty, new OneStopLogLoader(), deltaPath);
             output.WriteLine($"Same delta into an empty warehouse: {alone.Seconds:N2} s = {deltaRows / alone.Seconds:N0} rows/s");
         }
 
-        output.WriteLine($"Targets: peak RSS < 400 MiB {(peak < 400 ? "met" : "NOT met")}; ratio >= 1.0 {(ourRate / rawRate >= 1.0 ? "met" : "NOT met")}");
+        output.WriteLine($"Targets: peak RSS <= 400 MiB {(peak <= 400 ? "met" : "NOT met")}; ratio >= 2.0 {(ourRate / rawRate >= 2.0 ? "met" : "NOT met")}");
         return CliApp.Ok;
     }
+
+    /// <summary>Each step's time and share of the load's wall time; the file's hash (read before the load, inside its
+    /// time) is measured apart by hashing the file again.</summary>
+    private static void PrintProfile(TextWriter output, LoadProfile profile, double loadSeconds, string path)
+    {
+        var clock = Stopwatch.StartNew();
+        FileHash.Sha256(path);
+        var hashSeconds = clock.Elapsed.TotalSeconds;
+        output.WriteLine("Profile of our load (the parsing thread's steps run beside the writing thread's):");
+        output.WriteLine($"  {"hash (a read of the whole file before the load)",-58} {hashSeconds,7:N2} s {100 * hashSeconds / loadSeconds,5:N0} %");
+        foreach (var (step, time) in profile.Steps)
+        {
+            var thread = step is LoadStep.Read or LoadStep.ParseAndValidate ? "parsing thread" : "writing thread";
+            output.WriteLine($"  {$"{Describe(step)} ({thread})",-58} {time.TotalSeconds,7:N2} s {100 * time.TotalSeconds / loadSeconds,5:N0} %");
+        }
+    }
+
+    private static string Describe(LoadStep step) => step switch
+    {
+        LoadStep.Read => "read rows",
+        LoadStep.ParseAndValidate => "parse and validate",
+        LoadStep.WaitForRows => "wait for parsed rows",
+        LoadStep.LookUp => "look up procedure and agency keys",
+        LoadStep.Append => "append to the stage",
+        LoadStep.Merge => "close chunks: members, quarantine, merge",
+        _ => "commit",
+    };
 
     private static (FileLoadResult Result, double Seconds) Timed(ProgressBoard board, string what, IWarehouse warehouse, IFileLoader loader, string path)
     {

@@ -25,9 +25,12 @@ public sealed class OneStopLogLoader : FileLoader, IProvinceScopedLoader
     /// <summary>The province for exports that name none (<c>--province</c>, <c>CCHC_PROVINCE</c>).</summary>
     public ProvinceSetting Province { get; init; } = ProvinceSetting.None;
 
+    /// <summary>Adds up where the load's time goes when set (<c>cchc bench onestop --profile</c>).</summary>
+    public LoadProfile? Profile { get; init; }
+
     public override string Kind => KindName;
 
-    public IFileLoader WithProvince(ProvinceSetting province) => new OneStopLogLoader { ChunkRows = ChunkRows, Province = province };
+    public IFileLoader WithProvince(ProvinceSetting province) => new OneStopLogLoader { ChunkRows = ChunkRows, Province = province, Profile = Profile };
 
     protected override bool RecognisesContent(string path) => DossierLogReader.LooksLikeLog(path);
 
@@ -53,6 +56,7 @@ public sealed class OneStopLogLoader : FileLoader, IProvinceScopedLoader
 
             var province = ExportProvince.Decide(where, parser.Header, parser.TitleRows, () => SampleRows(path), Province);
             parser.UseProvince(province);
+            parser.Profile = Profile;
             return LoadRows(warehouse, runId, file, parser, reader, province.Decision);
         }
         catch (Exception e) when (e is not (SpreadsheetException or FileRefusedException) && ReadFailures.IsReadFailure(e) && !FileGuard.IsEnvironmentFailure(e))
@@ -75,9 +79,10 @@ public sealed class OneStopLogLoader : FileLoader, IProvinceScopedLoader
         using var session = warehouse.BeginFile(runId, file.Info);
         var dimensions = new DossierDimensions(session);
         var quarantine = new QuarantineBuffer(session, Path.GetFileName(file.Info.Path));
-        using var stage = new DossierStage(session, warehouse.Dialect, dimensions, quarantine, parser.IsSynthetic, ChunkRows);
+        using var stage = new DossierStage(session, warehouse.Dialect, dimensions, quarantine, parser.IsSynthetic, ChunkRows) { Profile = Profile };
         var asOf = DateOnly.MinValue;
-        foreach (var batch in ParseInBackground(parser))
+        using var batches = ParseInBackground(parser).GetEnumerator();
+        while (Next(batches) is { } batch)
         {
             for (var i = 0; i < batch.Count; i++)
             {
@@ -93,8 +98,10 @@ public sealed class OneStopLogLoader : FileLoader, IProvinceScopedLoader
                     continue;
                 }
 
+                var lookingUp = Profile is null ? 0 : LoadProfile.Start();
                 var procedureKey = dimensions.ProcedureKey(row, session.FileId);
                 var agencyKey = dimensions.AgencyKey(row, session.FileId);
+                Profile?.Add(LoadStep.LookUp, lookingUp);
                 stage.Add(row, procedureKey, agencyKey);
                 if (row.LastActivity > asOf)
                 {
@@ -125,7 +132,18 @@ public sealed class OneStopLogLoader : FileLoader, IProvinceScopedLoader
             });
         var message = $"{stage.RowsNew} new, {stage.RowsUpdated} updated dossiers; {dimensions.InferredProcedures} inferred procedures, " +
                       $"{dimensions.InferredAgencies} inferred agencies; province {provinceDecision}";
-        return file.Commit(session, rows, message) with { ProvinceDecision = provinceDecision };
+        var committing = Profile is null ? 0 : LoadProfile.Start();
+        var result = file.Commit(session, rows, message) with { ProvinceDecision = provinceDecision };
+        Profile?.Add(LoadStep.Commit, committing);
+        return result;
+    }
+
+    private RowBatch? Next(IEnumerator<RowBatch> batches)
+    {
+        var waiting = Profile is null ? 0 : LoadProfile.Start();
+        var next = batches.MoveNext() ? batches.Current : null;
+        Profile?.Add(LoadStep.WaitForRows, waiting);
+        return next;
     }
 
     /// <summary>Parses on a second core while this thread writes: bounded, so at most a few batches are in memory.</summary>

@@ -52,6 +52,9 @@ internal sealed class DossierRowParser
     /// <summary>Records read below the header (blank ones excluded).</summary>
     public int RowsRead { get; private set; }
 
+    /// <summary>Times reading apart from parsing and validating when set (<c>bench --profile</c>).</summary>
+    public Loading.LoadProfile? Profile { get; set; }
+
     /// <summary>Blank records between the header and the last record read.</summary>
     public int BlankRowsSkipped => _reader.BlankRecordsSkipped - _blanksBeforeData;
 
@@ -92,11 +95,14 @@ internal sealed class DossierRowParser
     /// <summary>Fills <paramref name="row"/> from the next record; false at the end of the file.</summary>
     public bool Next(ref DossierRow row)
     {
+        var started = Profile is null ? 0 : Loading.LoadProfile.Start();
         if (!_reader.Read())
         {
             return false;
         }
 
+        Profile?.Add(Loading.LoadStep.Read, started);
+        started = Profile is null ? 0 : Loading.LoadProfile.Start();
         RowsRead++;
         row = default;
         row.Line = _reader.LineNumber;
@@ -106,6 +112,7 @@ internal sealed class DossierRowParser
             row.RawValues = RawValues();
         }
 
+        Profile?.Add(Loading.LoadStep.ParseAndValidate, started);
         return true;
     }
 

@@ -39,6 +39,9 @@ internal sealed class DossierStage : IDisposable
 
     public long RowsStaged { get; private set; }
 
+    /// <summary>Times appending apart from closing chunks (merging) when set (<c>bench --profile</c>).</summary>
+    public Loading.LoadProfile? Profile { get; init; }
+
     public void Add(in DossierRow row, int procedureKey, int agencyKey)
     {
         var key = DossierKey(row.Province.Code2025, row.DossierCode);
@@ -50,6 +53,7 @@ internal sealed class DossierStage : IDisposable
             _keysInChunk.Add(key);
         }
 
+        var started = Profile is null ? 0 : Loading.LoadProfile.Start();
         if (_writer is null)
         {
             _session.Execute(DossierSql.ClearStage);
@@ -75,10 +79,24 @@ internal sealed class DossierStage : IDisposable
         v[15] = row.Line;
         _writer.WriteRow(v);
         RowsStaged++;
+        Profile?.Add(Loading.LoadStep.Append, started);
     }
 
     /// <summary>Completes the chunk: inferred members and quarantined rows first, then the merge.</summary>
     public void Flush()
+    {
+        var started = Profile is null ? 0 : Loading.LoadProfile.Start();
+        try
+        {
+            CloseChunk();
+        }
+        finally
+        {
+            Profile?.Add(Loading.LoadStep.Merge, started);
+        }
+    }
+
+    private void CloseChunk()
     {
         var staged = _writer is not null;
         if (_writer is not null)

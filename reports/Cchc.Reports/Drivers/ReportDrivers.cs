@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Cchc.Reports.Analytics;
 using Cchc.Reports.Analytics.Attribution;
@@ -37,8 +38,11 @@ public sealed class ReportDrivers(ModelOptions? modelOptions = null, Uncertainty
     private readonly ModelOptions _modelOptions = modelOptions ?? new ModelOptions(
         Permutations: ReportPermutations, BootstrapReplicates: ReportBootstrapReplicates, BootstrapYearBlocks: ReportBootstrapYearBlocks);
     private readonly UncertaintyOptions _uncertainty = uncertainty ?? new UncertaintyOptions();
-    private readonly Dictionary<string, DriverOutcome<ModelReport>> _models = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Index, int Year, int Province), RankAttribution?> _attributions = [];
+    // Report runs build provinces on several threads: the model is trained once (the others wait for it), and each
+    // province's attribution is computed once.
+    private readonly ConcurrentDictionary<string, Lazy<DriverOutcome<ModelReport>>> _models = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Index, int Year, int Province), Lazy<RankAttribution?>> _attributions = [];
+    private readonly Lock _sourceGate = new();
     private AnalyticsSource? _source;
 
     public DriverOutcome<RankAttribution> Attribution(DriversQuery query)
@@ -84,12 +88,7 @@ public sealed class ReportDrivers(ModelOptions? modelOptions = null, Uncertainty
     public DriverOutcome<ModelReport> Model(DriversQuery query)
     {
         Reset(query.Source);
-        if (!_models.TryGetValue(query.IndexCode, out var outcome))
-        {
-            _models[query.IndexCode] = outcome = TrainModel(query.Source, query.IndexCode);
-        }
-
-        return outcome;
+        return _models.GetOrAdd(query.IndexCode, index => new Lazy<DriverOutcome<ModelReport>>(() => TrainModel(query.Source, index))).Value;
     }
 
     private DriverOutcome<ModelReport> TrainModel(AnalyticsSource source, string indexCode)
@@ -110,24 +109,22 @@ public sealed class ReportDrivers(ModelOptions? modelOptions = null, Uncertainty
     {
         Reset(query.Source);
         var key = (query.IndexCode, query.Year, query.ProvinceKey);
-        if (!_attributions.TryGetValue(key, out var attribution))
+        return _attributions.GetOrAdd(key, _ => new Lazy<RankAttribution?>(() => Compute(query))).Value;
+    }
+
+    private RankAttribution? Compute(DriversQuery query)
+    {
+        try
         {
-            try
-            {
-                var mapping = query.Previous is { } previous && previous.MethodologyVersion != query.Current.MethodologyVersion
-                    ? query.Source.CriterionMapping(query.IndexCode)
-                    : CriterionMapping.Empty;
-                attribution = RankAttributor.Attribute(query.Current, query.Previous, query.ProvinceKey, query.Source.Provinces, mapping, _uncertainty);
-            }
-            catch (AnalyticsDataException)
-            {
-                attribution = null;
-            }
-
-            _attributions[key] = attribution;
+            var mapping = query.Previous is { } previous && previous.MethodologyVersion != query.Current.MethodologyVersion
+                ? query.Source.CriterionMapping(query.IndexCode)
+                : CriterionMapping.Empty;
+            return RankAttributor.Attribute(query.Current, query.Previous, query.ProvinceKey, query.Source.Provinces, mapping, _uncertainty);
         }
-
-        return attribution;
+        catch (AnalyticsDataException)
+        {
+            return null;
+        }
     }
 
     private static (DriverGap Gap, string? Detail)? Gap(DriversQuery query, RankAttribution a) => a.Status switch
@@ -142,11 +139,14 @@ public sealed class ReportDrivers(ModelOptions? modelOptions = null, Uncertainty
     /// <summary>Cached results belong to one warehouse's source.</summary>
     private void Reset(AnalyticsSource source)
     {
-        if (!ReferenceEquals(_source, source))
+        lock (_sourceGate)
         {
-            _source = source;
-            _models.Clear();
-            _attributions.Clear();
+            if (!ReferenceEquals(_source, source))
+            {
+                _source = source;
+                _models.Clear();
+                _attributions.Clear();
+            }
         }
     }
 }

@@ -27,7 +27,9 @@ public sealed class ReportRunner(IWarehouse warehouse, ReportDrivers? drivers = 
     public string WriteProvince(ReportRequest request, string directory) =>
         HtmlReportWriter.Write(new ProvinceReportBuilder(_reader, _drivers).Build(request), directory);
 
-    /// <summary>One report per province with a total score in the year, each in <c>DIR/&lt;code&gt;-&lt;name&gt;/</c>, and the overview in <c>DIR/index.html</c>.</summary>
+    /// <summary>One report per province with a total score in the year, each in <c>DIR/&lt;code&gt;-&lt;name&gt;/</c>, and the overview in
+    /// <c>DIR/index.html</c>. Provinces are built on every core at once: each report depends only on the warehouse and on
+    /// the run's shared analytics (the model trained once), so the order they finish in changes nothing they say.</summary>
     public OverviewResult WriteAll(int year, string indexCode, ReportLanguage language, string directory, Action<ReportProgress>? progress = null)
     {
         var current = _reader.IndexYear(indexCode, year) ?? throw new ReportDataException(
@@ -35,25 +37,41 @@ public sealed class ReportRunner(IWarehouse warehouse, ReportDrivers? drivers = 
         var builder = new ProvinceReportBuilder(_reader, _drivers);
         var previousYear = _reader.Years(indexCode).Where(y => y < year).Cast<int?>().LastOrDefault();
         var previous = previousYear is { } py ? _reader.IndexYear(indexCode, py) : null;
-        var rows = new List<OverviewRow>();
-        var paths = new List<string>();
-        string? banner = null;
-        foreach (var province in current.Ranked.Select(p => p.Province))
+        var provinces = current.Ranked.Select(p => p.Province).ToList();
+        var written = new (ProvinceReport Report, string Path)[provinces.Count];
+        var done = 0;
+        var progressGate = new Lock();
+        try
         {
-            var folder = FolderName(province.Code, province.Name);
-            progress?.Invoke(new ReportProgress(rows.Count, current.Provinces.Count, $"{province.Code} {province.Name}", folder));
-            var report = builder.Build(new ReportRequest(province.Code, year, indexCode, language));
-            paths.Add(HtmlReportWriter.Write(report, Path.Combine(directory, folder)));
-            banner ??= report.SyntheticBanner;
-            rows.Add(new OverviewRow(report.Headline.RankValue, province.Name, report.Headline.ScoreValue, RankChange(current, previous, province.Key),
-                $"{folder}/{HtmlReportWriter.IndexFile}"));
+            Parallel.For(0, provinces.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            {
+                var province = provinces[i];
+                var folder = FolderName(province.Code, province.Name);
+                lock (progressGate)
+                {
+                    progress?.Invoke(new ReportProgress(done, provinces.Count, $"{province.Code} {province.Name}", folder));
+                }
+
+                var report = builder.Build(new ReportRequest(province.Code, year, indexCode, language));
+                written[i] = (report, HtmlReportWriter.Write(report, Path.Combine(directory, folder)));
+                Interlocked.Increment(ref done);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // The first failure as itself (a ReportDataException is a usage error the CLI words), not wrapped.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
         }
 
+        var rows = provinces.Select((province, i) => new OverviewRow(written[i].Report.Headline.RankValue, province.Name, written[i].Report.Headline.ScoreValue,
+            RankChange(current, previous, province.Key), $"{FolderName(province.Code, province.Name)}/{HtmlReportWriter.IndexFile}")).ToList();
+        var banner = written.Select(w => w.Report.SyntheticBanner).FirstOrDefault(b => b is not null);
         var text = ReportText.For(language);
         var overview = new NationalOverview(text, text.IndexName(indexCode), year, rows,
             current.IsSynthetic ? text.SyntheticBanner($"{text.IndexName(indexCode)} {year}") : banner,
             text.WarehouseLabel(warehouse.Target.DisplayName));
-        return new OverviewResult(NationalOverviewWriter.Write(overview, directory), paths);
+        return new OverviewResult(NationalOverviewWriter.Write(overview, directory), written.Select(w => w.Path).ToList());
     }
 
     /// <summary>"68-lam-dong": the GSO code and the name folded to ASCII, safe as a folder name and a relative link.</summary>

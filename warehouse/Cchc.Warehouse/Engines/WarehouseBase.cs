@@ -38,15 +38,21 @@ public abstract class WarehouseBase : IWarehouse
 
     public IReadOnlyList<T> Query<T>(string sql, object? param = null)
     {
-        EnsureConnected();
-        return Connection.Query<T>(Dialect.Parameters(sql), param).AsList();
+        lock (_statementGate)
+        {
+            EnsureConnected();
+            return Connection.Query<T>(Dialect.Parameters(sql), param).AsList();
+        }
     }
 
     public int Execute(string sql, object? param = null)
     {
         RequireWritable();
-        EnsureConnected();
-        return Connection.Execute(Dialect.Parameters(sql), param);
+        lock (_statementGate)
+        {
+            EnsureConnected();
+            return Connection.Execute(Dialect.Parameters(sql), param);
+        }
     }
 
     /// <inheritdoc cref="IWarehouse.Publish"/>
@@ -103,6 +109,10 @@ public abstract class WarehouseBase : IWarehouse
     }
 
     private readonly HashSet<long> _runsStartedHere = [];
+
+    // One connection runs one statement at a time (DuckDB's and SqlClient's alike); reports build provinces on several
+    // threads over one warehouse, so their statements take turns here (each result is read in full before the next).
+    private readonly Lock _statementGate = new();
 
     /// <summary>Runs started and not finished by this process, per warehouse location.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Location, long RunId), byte> LiveRuns = new();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Cchc.Reports.Analytics.Attribution;
 using Cchc.Reports.Analytics.Tables;
@@ -10,45 +11,54 @@ namespace Cchc.Reports.Analytics.Data;
 /// (<c>rpt.index_score</c>, <c>rpt.criterion</c>, <c>rpt.province</c>) and, when present, <c>rpt.par_criterion_mapping</c>,
 /// <c>rpt.remediation_task</c> and <c>rpt.dossier_on_time</c>, into the in-memory tables the pure analytics work on.
 /// Every view is this repository's own, so columns are read by their documented names (warehouse/README.md).
-/// Results are cached for the life of the object.
+/// Results are cached for the life of the object, and the object may be used from several threads (a report run
+/// builds provinces in parallel over one source).
 /// </summary>
-public sealed class AnalyticsSource(IWarehouse warehouse)
+public sealed class AnalyticsSource
 {
-    private readonly Dictionary<(string, int), IndexYear?> _tables = [];
-    private readonly Dictionary<string, IReadOnlyList<IndexYear>> _level1 = new(StringComparer.Ordinal);
+    private readonly IWarehouse warehouse;
+
+    // Lazy values: each table is read once even when several provinces ask for it at the same moment.
+    private readonly ConcurrentDictionary<(string, int), Lazy<IndexYear?>> _tables = [];
+    private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<IndexYear>>> _level1 = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<int>> _years = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string, int), string?> _versions = [];
+    private readonly Lazy<IReadOnlyDictionary<int, ProvinceInfo>> _provinces;
     private readonly List<string> _notes = [];
-    private readonly Dictionary<(string, int), string?> _versions = [];
-    private IReadOnlyDictionary<int, ProvinceInfo>? _provinces;
+
+    public AnalyticsSource(IWarehouse warehouse)
+    {
+        this.warehouse = warehouse;
+        _provinces = new(ReadProvinces);
+    }
 
     /// <summary>What the source found or could not use among the optional views.</summary>
-    public IReadOnlyList<string> Notes => _notes;
+    public IReadOnlyList<string> Notes
+    {
+        get
+        {
+            lock (_notes)
+            {
+                return [.. _notes];
+            }
+        }
+    }
 
-    public IReadOnlyDictionary<int, ProvinceInfo> Provinces => _provinces ??= ReadProvinces();
+    public IReadOnlyDictionary<int, ProvinceInfo> Provinces => _provinces.Value;
 
     public IReadOnlyList<int> Years(string indexCode) =>
-        warehouse.Query<int>("SELECT DISTINCT year FROM rpt.index_score WHERE index_code = @indexCode ORDER BY year", new { indexCode });
+        _years.GetOrAdd(indexCode, code =>
+            warehouse.Query<int>("SELECT DISTINCT year FROM rpt.index_score WHERE index_code = @indexCode ORDER BY year", new { indexCode = code }));
 
     /// <summary>One index-year with every criterion level, or null when nothing of it is loaded.</summary>
-    public IndexYear? Table(string indexCode, int year)
-    {
-        if (!_tables.TryGetValue((indexCode, year), out var table))
-        {
-            _tables[(indexCode, year)] = table = IndexYear.FromRows(ReadScores(indexCode, year, year, int.MaxValue)).SingleOrDefault();
-        }
-
-        return table;
-    }
+    public IndexYear? Table(string indexCode, int year) =>
+        _tables.GetOrAdd((indexCode, year), key =>
+            new Lazy<IndexYear?>(() => IndexYear.FromRows(ReadScores(key.Item1, key.Item2, key.Item2, int.MaxValue)).SingleOrDefault())).Value;
 
     /// <summary>Every year of an index, totals and level-1 parts only (what the models use).</summary>
-    public IReadOnlyList<IndexYear> Level1Tables(string indexCode)
-    {
-        if (!_level1.TryGetValue(indexCode, out var tables))
-        {
-            _level1[indexCode] = tables = IndexYear.FromRows(ReadScores(indexCode, int.MinValue, int.MaxValue, 1));
-        }
-
-        return tables;
-    }
+    public IReadOnlyList<IndexYear> Level1Tables(string indexCode) =>
+        _level1.GetOrAdd(indexCode, code =>
+            new Lazy<IReadOnlyList<IndexYear>>(() => IndexYear.FromRows(ReadScores(code, int.MinValue, int.MaxValue, 1)))).Value;
 
     /// <summary>The PAR criterion mapping between methodology versions (<c>rpt.par_criterion_mapping</c>; empty for other
     /// indices or when the view has no rows). Illustrative rows are kept, flagged: the attribution uses only the others.</summary>
@@ -61,7 +71,7 @@ public sealed class AnalyticsSource(IWarehouse warehouse)
 
         if (!ViewExists("par_criterion_mapping"))
         {
-            _notes.Add("No PAR criterion mapping (rpt.par_criterion_mapping) is loaded: criteria of different methodology versions are not compared.");
+            Note("No PAR criterion mapping (rpt.par_criterion_mapping) is loaded: criteria of different methodology versions are not compared.");
             return Attribution.CriterionMapping.Empty;
         }
 
@@ -81,7 +91,7 @@ public sealed class AnalyticsSource(IWarehouse warehouse)
     {
         if (!ViewExists("remediation_task"))
         {
-            _notes.Add("No remediation plans (rpt.remediation_task): lead agencies are not shown.");
+            Note("No remediation plans (rpt.remediation_task): lead agencies are not shown.");
             return null;
         }
 
@@ -98,7 +108,7 @@ public sealed class AnalyticsSource(IWarehouse warehouse)
             .ToList();
         foreach (var other in plans.Except(sameVersion).Select(p => p.PlanYear).Distinct().Order())
         {
-            _notes.Add($"{province.Name}'s remediation plan of {other} addresses results of another {indexCode} methodology than {version}: its lead agencies are not used.");
+            Note($"{province.Name}'s remediation plan of {other} addresses results of another {indexCode} methodology than {version}: its lead agencies are not used.");
         }
 
         if (sameVersion.Count == 0)
@@ -107,7 +117,7 @@ public sealed class AnalyticsSource(IWarehouse warehouse)
         }
 
         var (planYear, resultYear) = sameVersion[0];
-        _notes.Add($"Lead agencies from {province.Name}'s remediation plan of {planYear} (it addresses the {resultYear} results, methodology {version}).");
+        Note($"Lead agencies from {province.Name}'s remediation plan of {planYear} (it addresses the {resultYear} results, methodology {version}).");
         var agencies = rows.Where(r => r.PlanYear == planYear && r.ResultYear == resultYear && !string.IsNullOrWhiteSpace(r.Agencies))
             .GroupBy(r => r.Code, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => new AgencyNames(string.Join("; ", g.Select(r => r.Agencies!.Trim()).Distinct()),
@@ -116,23 +126,16 @@ public sealed class AnalyticsSource(IWarehouse warehouse)
     }
 
     /// <summary>The methodology version most of an index's criteria valid in <paramref name="year"/> carry (rpt.criterion).</summary>
-    public string? VersionOf(string indexCode, int year)
-    {
-        if (!_versions.TryGetValue((indexCode, year), out var version))
-        {
-            _versions[(indexCode, year)] = version = warehouse.Query<(string Version, long Criteria)>(
+    public string? VersionOf(string indexCode, int year) =>
+        _versions.GetOrAdd((indexCode, year), key => warehouse.Query<(string Version, long Criteria)>(
                     """
                     SELECT methodology_version, COUNT(*) FROM rpt.criterion
                     WHERE index_code = @indexCode AND level >= 1 AND valid_from_year <= @year AND (valid_to_year IS NULL OR valid_to_year >= @year)
                     GROUP BY methodology_version
                     """,
-                    new { indexCode, year })
+                    new { indexCode = key.Item1, year = key.Item2 })
                 .OrderByDescending(v => v.Criteria).ThenBy(v => v.Version, StringComparer.Ordinal)
-                .Select(v => v.Version).FirstOrDefault();
-        }
-
-        return version;
-    }
+                .Select(v => v.Version).FirstOrDefault());
 
     /// <summary>Yearly one-stop on-time rate per province key and year from <c>rpt.dossier_on_time</c>: on time ÷ rated,
     /// as the view's own <c>on_time_rate</c> counts them; null when the view is absent or has no rows.</summary>
@@ -140,7 +143,7 @@ public sealed class AnalyticsSource(IWarehouse warehouse)
     {
         if (!ViewExists("dossier_on_time"))
         {
-            _notes.Add("No one-stop data (rpt.dossier_on_time): the models use index scores only.");
+            Note("No one-stop data (rpt.dossier_on_time): the models use index scores only.");
             return null;
         }
 
@@ -156,6 +159,14 @@ public sealed class AnalyticsSource(IWarehouse warehouse)
     /// warehouse may lack the optional ones (plans, one-stop, mapping), which then produce a note, never an error.</summary>
     private bool ViewExists(string view) =>
         warehouse.Query<long>("SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = 'rpt' AND table_name = @view", new { view }).Single() > 0;
+
+    private void Note(string note)
+    {
+        lock (_notes)
+        {
+            _notes.Add(note);
+        }
+    }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Cchc.Reports.Analytics.Tables;
 
 /// <summary>One province's scores in one index-year.</summary>
@@ -15,7 +17,9 @@ public sealed record ProvinceScores(ProvinceRef Province, int? PublishedRank, IR
 public sealed class IndexYear
 {
     private readonly Dictionary<string, List<CriterionInfo>> _children;
-    private readonly Dictionary<string, AggregationRule> _rules = new(StringComparer.Ordinal);
+    // Filled on first use by whichever report thread asks; a rule is a pure function of the table, so two threads that
+    // infer the same one at once agree.
+    private readonly ConcurrentDictionary<string, AggregationRule> _rules = new(StringComparer.Ordinal);
     private readonly Dictionary<(int Province, string Criterion), ScoreRow> _rows;
 
     public IndexYear(string indexCode, int year, IEnumerable<CriterionInfo> criteria, IEnumerable<ProvinceScores> provinces, IReadOnlyList<ScoreRow>? rows = null)
@@ -90,15 +94,7 @@ public sealed class IndexYear
         new(Provinces.Values.Where(p => p.Province.Key != provinceKey && p.Total is not null).Select(p => p.Total!.Value));
 
     /// <summary>How <paramref name="parentCode"/> is computed from its children this year (sum, weights, fitted weights).</summary>
-    public AggregationRule RuleFor(string parentCode)
-    {
-        if (!_rules.TryGetValue(parentCode, out var rule))
-        {
-            _rules[parentCode] = rule = AggregationRule.Infer(this, parentCode);
-        }
-
-        return rule;
-    }
+    public AggregationRule RuleFor(string parentCode) => _rules.GetOrAdd(parentCode, code => AggregationRule.Infer(this, code));
 
     /// <summary>The criterion a code adds up into (level-1 criteria without a parent add up into TOTAL).</summary>
     public string? ParentOf(string code) =>
