@@ -4,16 +4,16 @@ using ScottPlot;
 namespace Cchc.Reports.Charts;
 
 /// <summary>One field: every province's score and the focus province's, out of <paramref name="MaxPoints"/>.</summary>
-internal sealed record FieldDistribution(string Code, string Name, double MaxPoints, IReadOnlyList<double> Scores, double ProvinceScore);
+public sealed record FieldDistribution(string Code, string Name, double MaxPoints, IReadOnlyList<double> Scores, double ProvinceScore);
 
 /// <summary>Input of chart 5.</summary>
-internal sealed record DistributionInput(string ProvinceName, string IndexName, int Year, IReadOnlyList<FieldDistribution> Fields);
+public sealed record DistributionInput(string ProvinceName, string IndexName, int Year, IReadOnlyList<FieldDistribution> Fields);
 
 /// <summary>
 /// Chart 5: the province against all provinces per field, as % of the field's maximum: a box (quartiles, median,
 /// range) and one grey dot per province, the province as a vermillion diamond. 1200 × 680 px.
 /// </summary>
-internal static class DistributionChart
+public static class DistributionChart
 {
     public const string Name = "05-field-distribution";
     public const int Width = 1200;

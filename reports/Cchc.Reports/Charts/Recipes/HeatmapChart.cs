@@ -6,16 +6,16 @@ namespace Cchc.Reports.Charts;
 public sealed record HeatmapColumn(string Code, string Name);
 
 /// <summary>One province: its overall rank and each field's score as % of the field's maximum (null = no score).</summary>
-internal sealed record HeatmapRow(string ProvinceName, int Rank, IReadOnlyList<double?> PercentOfMax, bool IsFocus);
+public sealed record HeatmapRow(string ProvinceName, int Rank, IReadOnlyList<double?> PercentOfMax, bool IsFocus);
 
 /// <summary>Input of chart 6. Rows are drawn in rank order, rank 1 at the top.</summary>
-internal sealed record HeatmapInput(string ProvinceName, string IndexName, int Year, IReadOnlyList<HeatmapColumn> Columns, IReadOnlyList<HeatmapRow> Rows);
+public sealed record HeatmapInput(string ProvinceName, string IndexName, int Year, IReadOnlyList<HeatmapColumn> Columns, IReadOnlyList<HeatmapRow> Rows);
 
 /// <summary>
 /// Chart 6: provinces × fields as % of max, provinces in rank order, the province outlined and marked with ▶.
 /// 1200 × 1500 px (room for 64 rows).
 /// </summary>
-internal static class HeatmapChart
+public static class HeatmapChart
 {
     public const string Name = "06-heatmap";
     public const int Width = 1200;

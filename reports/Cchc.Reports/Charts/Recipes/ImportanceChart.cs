@@ -17,7 +17,7 @@ public sealed record ModelMetric(string Name, bool IsBaseline, double RSquared, 
 /// <param name="TargetName">What the model explains, e.g. "PAR rank".</param>
 /// <param name="ErrorUnit">Unit of the mean absolute error, e.g. "places" or "points".</param>
 /// <param name="HeldOutYears">The years whose rows were never seen in training (metrics are computed on them only).</param>
-internal sealed record ImportanceInput(
+public sealed record ImportanceInput(
     string ModelName, bool BeatsBaselines, string TargetName, string ErrorUnit, IReadOnlyList<ImportanceBar> Features, IReadOnlyList<ModelMetric> Metrics,
     IReadOnlyList<int> HeldOutYears, int MaxFeatures = 12);
 
@@ -26,7 +26,7 @@ internal sealed record ImportanceInput(
 /// where no refits were made) (left), and held-out R² and MAE of the models against the baselines (right). The title
 /// names the model and says plainly whether it beats the baselines. 1400 × 720 px.
 /// </summary>
-internal static class ImportanceChart
+public static class ImportanceChart
 {
     public const string Name = "07-model-importance";
     public const int Width = 1400;

@@ -10,14 +10,14 @@ public sealed record PointsItem(string Code, string Name, int FieldOrdinal, doub
 }
 
 /// <summary>Input of chart 2: every field, and the criteria beneath them.</summary>
-internal sealed record PointsLostInput(
+public sealed record PointsLostInput(
     string ProvinceName, string IndexName, int Year, IReadOnlyList<PointsItem> Fields, IReadOnlyList<PointsItem> Criteria, int MaxCriteria = 12);
 
 /// <summary>
 /// Chart 2: points lost by field (left) and by criterion (right, the largest losses), each bar showing the maximum in
 /// grey and the points earned in the field's colour, largest loss at the top. 1400 × 760 px.
 /// </summary>
-internal static class PointsLostChart
+public static class PointsLostChart
 {
     public const string Name = "02-points-lost";
     public const int Width = 1400;

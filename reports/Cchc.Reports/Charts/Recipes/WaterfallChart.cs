@@ -8,7 +8,7 @@ namespace Cchc.Reports.Charts;
 public sealed record WaterfallBar(string Code, string Name, double Change, double MethodologyChange = 0);
 
 /// <summary>Input of chart 3. Any difference between the total change and the sum of the steps is drawn as its own bar.</summary>
-internal sealed record WaterfallInput(
+public sealed record WaterfallInput(
     string ProvinceName, string IndexName, int PreviousYear, int Year, double PreviousTotal, double Total, IReadOnlyList<WaterfallBar> Steps);
 
 /// <summary>
@@ -16,7 +16,7 @@ internal sealed record WaterfallInput(
 /// (blue up, vermillion down) to this year's total (bottom); the bars add up exactly. When the methodology changed, a
 /// narrow grey bar inside each step shows the part its changed maximum explains. 1200 × 700 px.
 /// </summary>
-internal static class WaterfallChart
+public static class WaterfallChart
 {
     public const string Name = "03-score-waterfall";
     public const int Width = 1200;
