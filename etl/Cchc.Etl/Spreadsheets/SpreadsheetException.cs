@@ -4,7 +4,7 @@ using Cchc.Warehouse;
 namespace Cchc.Etl.Spreadsheets;
 
 /// <summary>An input problem that stops a file, always naming where it is: file, sheet, row, column.</summary>
-internal sealed class SpreadsheetException : Exception
+public sealed class SpreadsheetException : Exception
 {
     /// <summary>Problems quote cell text; a 1 MB cell must not become a 1 MB log line or audit message.</summary>
     internal const int MaxProblemLength = 1000;

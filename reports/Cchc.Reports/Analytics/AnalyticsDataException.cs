@@ -1,4 +1,4 @@
 namespace Cchc.Reports.Analytics;
 
 /// <summary>The warehouse lacks what an analysis needs (no data for the year, no such province); the message says what.</summary>
-internal sealed class AnalyticsDataException(string message) : Exception(message);
+public sealed class AnalyticsDataException(string message) : Exception(message);
