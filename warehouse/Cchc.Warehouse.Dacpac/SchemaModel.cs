@@ -5,7 +5,7 @@ using Microsoft.SqlServer.Dac.Model;
 namespace Cchc.Warehouse.Dacpac;
 
 /// <summary>One problem DacFx found in the model: its code (SQL71501 …), the object it is about and the message.</summary>
-public sealed record ModelProblem(string Code, bool IsError, string Message)
+internal sealed record ModelProblem(string Code, bool IsError, string Message)
 {
     public override string ToString() => $"{(IsError ? "error" : "warning")} {Code}: {Message}";
 }
@@ -16,7 +16,7 @@ public sealed record ModelProblem(string Code, bool IsError, string Message)
 /// the migrations set it. <see cref="Validate"/> is what SSDT's build would report; the DAC package
 /// (<see cref="DacPackageWriter"/>) and the statement checks of the tests are built on it.
 /// </summary>
-public sealed class SchemaModel : IDisposable
+internal sealed class SchemaModel : IDisposable
 {
     public const SqlServerVersion Platform = SqlServerVersion.Sql150;
 

@@ -6,7 +6,7 @@ namespace Cchc.Etl.Documents;
 /// A Word document as the loaders need it: the body paragraphs outside tables (titles, "Kèm theo kế hoạch số …") and
 /// every top-level table as a <see cref="Sheet"/> named "Table N", so table parsers work on Word and Excel alike.
 /// </summary>
-public sealed record DocxDocument(string Path, IReadOnlyList<string> Paragraphs, IReadOnlyList<Sheet> Tables)
+internal sealed record DocxDocument(string Path, IReadOnlyList<string> Paragraphs, IReadOnlyList<Sheet> Tables)
 {
     public const string TableSheetPrefix = "Table ";
 

@@ -13,7 +13,7 @@ namespace Cchc.Etl.Documents;
 /// tables with horizontal (gridSpan, gridBefore) and vertical (vMerge) merges turned into <see cref="MergedRange"/>s.
 /// Text is NFC; runs split by Word's editing history are joined; deleted (tracked) text is left out.
 /// </summary>
-public static class DocxReader
+internal static class DocxReader
 {
     private static readonly XNamespace W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 

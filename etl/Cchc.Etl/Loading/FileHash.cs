@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 
 namespace Cchc.Etl.Loading;
 
-public static class FileHash
+internal static class FileHash
 {
     public static string Sha256(string path)
     {

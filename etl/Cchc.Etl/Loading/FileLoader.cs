@@ -127,7 +127,7 @@ public readonly record struct RowCounts(int Read, int Loaded, int Quarantined, i
 }
 
 /// <summary>A loader's own refusal of a file (not a dossier log, a province that contradicts --province …), naming where.</summary>
-public sealed class FileRefusedException(SourceLocation location, string problem) : Exception($"{location}: {problem}")
+internal sealed class FileRefusedException(SourceLocation location, string problem) : Exception($"{location}: {problem}")
 {
     public SourceLocation Location { get; } = location;
 

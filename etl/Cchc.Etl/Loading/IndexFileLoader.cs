@@ -13,7 +13,7 @@ namespace Cchc.Etl.Loading;
 /// Data-quality rules run before the load (an error blocks the file) and after it, inside the file's transaction
 /// (findings in etl.dq_finding). Rows are score records: read = parsed + rejected by the parser.
 /// </summary>
-public sealed class IndexFileLoader(IIndexSource source) : FileLoader, IConfigurableFileLoader
+internal sealed class IndexFileLoader(IIndexSource source) : FileLoader, IConfigurableFileLoader
 {
     public override string Kind => source.Kind;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Cchc.Etl.Loading;
 
 /// <summary>Reading the values of a loader's command-line options (<see cref="IConfigurableFileLoader.WithOptions"/>).</summary>
-public static class LoaderOptions
+internal static class LoaderOptions
 {
     /// <summary>The year given as <c>--name</c> (1990–2100), or null when not given; anything else is an
     /// <see cref="ArgumentException"/> naming the option.</summary>

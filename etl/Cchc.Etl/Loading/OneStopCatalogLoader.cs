@@ -12,7 +12,7 @@ namespace Cchc.Etl.Loading;
 /// members no log has used yet. Catalogues are small: read whole with <see cref="Workbook"/>. A catalogue upserts, so it
 /// never retires an earlier file.
 /// </summary>
-public sealed class OneStopCatalogLoader : FileLoader, IProvinceScopedLoader
+internal sealed class OneStopCatalogLoader : FileLoader, IProvinceScopedLoader
 {
     public const string KindName = "onestop-catalog";
 

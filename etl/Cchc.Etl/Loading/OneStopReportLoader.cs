@@ -16,7 +16,7 @@ namespace Cchc.Etl.Loading;
 /// transaction; its lowest-grain rows go to <c>dw.fact_onestop_report</c>, its group and total rows are checked
 /// against them by the data-quality rules.
 /// </summary>
-public sealed class OneStopReportLoader : FileLoader, IProvinceScopedLoader
+internal sealed class OneStopReportLoader : FileLoader, IProvinceScopedLoader
 {
     public const string KindName = "onestop-report";
 

@@ -12,7 +12,7 @@ namespace Cchc.Etl.Loading;
 /// plan replaces the earlier plan of the same province and plan year (its scope), whatever either file is called; the
 /// rules run before (errors block the file) and after the write.
 /// </summary>
-public sealed class RemediationPlanLoader(PlanLoadOptions options) : FileLoader, IConfigurableFileLoader, IProvinceScopedLoader
+internal sealed class RemediationPlanLoader(PlanLoadOptions options) : FileLoader, IConfigurableFileLoader, IProvinceScopedLoader
 {
     public const string PlanKind = "plan";
 

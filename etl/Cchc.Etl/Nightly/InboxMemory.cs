@@ -15,7 +15,7 @@ public sealed record InboxDeferral(string Path, string FileName, DateTime FirstD
 /// What the nightly remembers about inbox files between runs, in the warehouse: attempts per content hash (each
 /// committed before the file is read, so an attempt that took the process down still counts) and files deferred.
 /// </summary>
-public sealed class InboxMemory(IWarehouse warehouse)
+internal sealed class InboxMemory(IWarehouse warehouse)
 {
     public InboxAttempt? Attempt(string sha256) =>
         warehouse.Query<InboxAttempt>(

@@ -1,7 +1,7 @@
 namespace Cchc.Etl.Nightly;
 
 /// <summary>A file found in the inbox, with what it looked like when first seen.</summary>
-public sealed record InboxFile(string Path, long Size, DateTime LastWriteUtc)
+internal sealed record InboxFile(string Path, long Size, DateTime LastWriteUtc)
 {
     public string Name => System.IO.Path.GetFileName(Path);
 }
@@ -10,7 +10,7 @@ public sealed record InboxFile(string Path, long Size, DateTime LastWriteUtc)
 /// Lists inbox files oldest first, leaving out folders (processed/, failed/), hidden files and the temporary files
 /// that editors and copy tools leave while writing (~$x.xlsx, *.tmp, *.part, *.crdownload).
 /// </summary>
-public static class InboxScanner
+internal static class InboxScanner
 {
     private static readonly string[] TemporarySuffixes = [".tmp", ".part", ".partial", ".crdownload", ".filepart", ".swp"];
 

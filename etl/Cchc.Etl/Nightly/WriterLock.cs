@@ -7,7 +7,7 @@ namespace Cchc.Etl.Nightly;
 /// a lock file beside a DuckDB file, an application lock inside a SQL Server database). Released on dispose or when
 /// the process dies, so a crashed run never blocks the next one.
 /// </summary>
-public sealed class WriterLock : IDisposable
+internal sealed class WriterLock : IDisposable
 {
     private readonly IWriterLock _lock;
 

@@ -1,7 +1,7 @@
 namespace Cchc.Etl.OneStop;
 
 /// <summary>The columns of a dossier log, whatever the export calls them (see <see cref="DossierHeader"/>).</summary>
-public enum DossierColumn
+internal enum DossierColumn
 {
     DossierCode,
     ProcedureCode,

@@ -5,7 +5,7 @@ namespace Cchc.Etl.OneStop;
 /// parts), the same followed by a time (dd/MM/yyyy HH:mm[:ss]), ISO yyyy-MM-dd[THH:mm[:ss]] and Excel serial numbers
 /// (days since 1899-12-30, with or without a fraction for the time). The time of day is not kept: on-time rules compare days.
 /// </summary>
-public static class DossierDates
+internal static class DossierDates
 {
     // Excel serials accepted as dates: 1950-01-01 … 2099-12-31. Smaller numbers are far more likely to be mistakes.
     private const int FirstSerial = 18264;

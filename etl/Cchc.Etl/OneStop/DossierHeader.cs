@@ -4,7 +4,7 @@ namespace Cchc.Etl.OneStop;
 /// Finds the columns of a dossier log in a header row by their Vietnamese (or English) names and synonyms, folded
 /// (no diacritics, no case, punctuation and "(dd/mm/yyyy)" notes ignored).
 /// </summary>
-public sealed class DossierHeader
+internal sealed class DossierHeader
 {
     public static readonly IReadOnlyDictionary<DossierColumn, string[]> Synonyms = new Dictionary<DossierColumn, string[]>
     {

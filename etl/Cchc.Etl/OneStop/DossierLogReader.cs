@@ -4,7 +4,7 @@ using Cchc.Warehouse;
 namespace Cchc.Etl.OneStop;
 
 /// <summary>Opens a dossier log (CSV or Excel, recognised by content) as a streaming <see cref="ITabularReader"/>.</summary>
-public static class DossierLogReader
+internal static class DossierLogReader
 {
     public static ITabularReader Open(string path)
     {

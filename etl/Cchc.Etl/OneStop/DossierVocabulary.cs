@@ -3,7 +3,7 @@ using Cchc.Etl.Spreadsheets;
 namespace Cchc.Etl.OneStop;
 
 /// <summary>Administrative level that received the dossier; the numbers are dw.dim_level keys.</summary>
-public enum DossierLevel
+internal enum DossierLevel
 {
     Unknown = 0,
     Province = 1,
@@ -12,7 +12,7 @@ public enum DossierLevel
 }
 
 /// <summary>How the dossier was submitted; the numbers are dw.dim_channel keys.</summary>
-public enum DossierChannel
+internal enum DossierChannel
 {
     Unknown = 0,
     InPerson = 1,
@@ -21,7 +21,7 @@ public enum DossierChannel
 }
 
 /// <summary>Where the dossier stands. Finished states are derived from the dates, not trusted from the text alone.</summary>
-public enum DossierStatus
+internal enum DossierStatus
 {
     Unknown = 0,
     Processing,
@@ -35,7 +35,7 @@ public enum DossierStatus
 /// The words one-stop systems use for levels, channels, statuses and online-service levels, matched after folding
 /// (lower-case, no diacritics), so "Cấp tỉnh", "cap tinh" and "TỈNH" are the same.
 /// </summary>
-public static class DossierVocabulary
+internal static class DossierVocabulary
 {
     private static readonly Dictionary<string, DossierLevel> Levels = Build(
         (DossierLevel.Province, ["tinh", "cap tinh", "province", "provincial", "so nganh", "cap so"]),

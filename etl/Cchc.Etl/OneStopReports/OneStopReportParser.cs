@@ -13,7 +13,7 @@ namespace Cchc.Etl.OneStopReports;
 /// <param name="RowsRead">Table rows read between the header (and its column-number row) and the end of the table.</param>
 /// <param name="RowsSkipped">Of those, the group, total, heading and blank rows (never loaded as facts).</param>
 /// <param name="ProvinceSource">How the province was decided, for the load summary.</param>
-public sealed record ParsedOneStopReport(
+internal sealed record ParsedOneStopReport(
     IReadOnlyList<OneStopReport> Reports,
     IReadOnlyList<QuarantineRecord> Rejected,
     int RowsRead,
@@ -21,7 +21,7 @@ public sealed record ParsedOneStopReport(
     string ProvinceSource);
 
 /// <summary>A results report that cannot be loaded at all, naming where: file, sheet, row.</summary>
-public sealed class OneStopReportFormatException(SourceLocation location, string problem)
+internal sealed class OneStopReportFormatException(SourceLocation location, string problem)
     : Exception($"{location}: {problem}")
 {
     public SourceLocation Location { get; } = location;
@@ -36,7 +36,7 @@ public sealed class OneStopReportFormatException(SourceLocation location, string
 /// down to the signature block. Only the lowest-grain rows become facts; group and total rows are kept as written for
 /// the data-quality rules; rows that cannot be read go to quarantine with their sheet, row and column.
 /// </summary>
-public static class OneStopReportParser
+internal static class OneStopReportParser
 {
     /// <summary>A results report is a few hundred rows; a bigger file is something else and is not opened whole.</summary>
     public const long MaxFileBytes = 16L * 1024 * 1024;

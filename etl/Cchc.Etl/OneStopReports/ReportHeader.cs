@@ -5,7 +5,7 @@ using Cchc.Etl.Spreadsheets;
 namespace Cchc.Etl.OneStopReports;
 
 /// <summary>What a column of a results report holds.</summary>
-public enum ReportColumn
+internal enum ReportColumn
 {
     Sequence,
     Label,
@@ -25,7 +25,7 @@ public enum ReportColumn
 }
 
 /// <summary>Whether the rows of a report name fields (lĩnh vực) or agencies (cơ quan, đơn vị).</summary>
-public enum ReportBreakdown
+internal enum ReportBreakdown
 {
     Field,
     Agency,
@@ -41,7 +41,7 @@ public enum ReportBreakdown
 /// own at that height. An ambiguous leaf ("Tổng số", "Quá hạn") belongs to the group above it, else to the next group in
 /// the form's order (received, resolved, pending).
 /// </summary>
-public sealed partial class ReportHeader
+internal sealed partial class ReportHeader
 {
     /// <summary>Rows searched for the header (title rows come first).</summary>
     public const int SearchRows = 40;

@@ -12,7 +12,7 @@ namespace Cchc.Etl.OneStopReports;
 /// win over the named period: the reporting rules cut periods off before the calendar does (a first quarter that runs
 /// from 15 December, or from 1 December as Lâm Đồng reports it). A named period without dates is its calendar span.
 /// </summary>
-public static partial class ReportPeriodParser
+internal static partial class ReportPeriodParser
 {
     public const string Month = "month";
     public const string Quarter = "quarter";

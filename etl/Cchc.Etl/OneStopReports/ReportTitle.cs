@@ -10,7 +10,7 @@ namespace Cchc.Etl.OneStopReports;
 /// line "Lâm Đồng, ngày 05 tháng 7 năm 2019") and the form code ("Biểu số II.06a/VPCP/KSTT", "Mẫu số 06c/VPCP/KSTT",
 /// "Biểu mẫu 06a/BTP/KSTT/KTTH").
 /// </summary>
-public static partial class ReportTitle
+internal static partial class ReportTitle
 {
     /// <summary>The GSO code of the first province the lines name (titles before signature lines), or null.</summary>
     public static string? ProvinceCode(IReadOnlyList<string> titleLines, IReadOnlyList<string> footerLines)

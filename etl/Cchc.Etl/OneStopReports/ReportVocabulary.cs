@@ -10,7 +10,7 @@ namespace Cchc.Etl.OneStopReports;
 /// "Sở, ban, ngành", "Huyện, thị xã, thành phố", "Xã, phường, thị trấn"), total rows ("Tổng cộng", "Cộng cấp tỉnh"),
 /// and what follows the table (the signature block, "Nơi nhận:", "Ghi chú:").
 /// </summary>
-public static partial class ReportVocabulary
+internal static partial class ReportVocabulary
 {
     /// <summary>A count of dossiers from a cell: a whole number cell, or text with Vietnamese (or English) thousands
     /// separators and spaces ("1.184", "1,184", "1 184"), or a dash for zero.</summary>

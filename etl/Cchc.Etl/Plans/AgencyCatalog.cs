@@ -12,7 +12,7 @@ namespace Cchc.Etl.Plans;
 /// Truyền thông, "VP UBND" the Văn phòng UBND tỉnh, and collective groups such as "Các sở, ban, ngành" are one party
 /// each (see the glossary). Names outside the catalogue are kept as written and marked uncatalogued.
 /// </summary>
-public sealed partial class AgencyCatalog
+internal sealed partial class AgencyCatalog
 {
     private const string ResourceName = "Cchc.Etl.Plans.agency-catalog.csv";
 

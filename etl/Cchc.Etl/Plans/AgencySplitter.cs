@@ -7,7 +7,7 @@ namespace Cchc.Etl.Plans;
 /// and collective groups ("Các sở, ban, ngành, UBND các huyện, thành phố" is two groups, not five agencies) are
 /// respected by matching the longest run of comma-separated pieces that the catalogue knows.
 /// </summary>
-public sealed class AgencySplitter(AgencyCatalog catalog)
+internal sealed class AgencySplitter(AgencyCatalog catalog)
 {
     private const int LongestNameInPieces = 6;
 

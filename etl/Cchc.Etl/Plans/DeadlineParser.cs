@@ -11,7 +11,7 @@ namespace Cchc.Etl.Plans;
 /// Quý III và năm" → periodic, last 31 December; "Trong năm 2018 và các năm tiếp theo" → 31 December 2018 and ongoing;
 /// "Thường xuyên" → continuous, no date.
 /// </summary>
-public static partial class DeadlineParser
+internal static partial class DeadlineParser
 {
     private static readonly string[] OngoingPhrases =
         ["cac nam tiep theo", "nhung nam tiep theo", "cac nam sau", "thuong xuyen", "hang nam", "lien tuc", "dinh ky"];

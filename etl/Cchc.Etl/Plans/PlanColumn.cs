@@ -1,7 +1,7 @@
 namespace Cchc.Etl.Plans;
 
 /// <summary>The columns of a remediation plan's appendix (the seed's layout).</summary>
-public enum PlanColumn
+internal enum PlanColumn
 {
     /// <summary>STT: the criterion code, e.g. 1.1.2.</summary>
     Code,

@@ -5,7 +5,7 @@ using Cchc.Etl.Spreadsheets;
 namespace Cchc.Etl.Plans;
 
 /// <summary>A plan file of any supported format as tables plus the text around them (title, "Kèm theo kế hoạch số …").</summary>
-public sealed record PlanDocument(string Path, FileFormat Format, IReadOnlyList<string> Paragraphs, IReadOnlyList<Sheet> Tables, bool IsSynthetic)
+internal sealed record PlanDocument(string Path, FileFormat Format, IReadOnlyList<string> Paragraphs, IReadOnlyList<Sheet> Tables, bool IsSynthetic)
 {
     /// <summary>Opens a .docx (tables of word/document.xml), .xlsx, .xls or .csv, recognised by content.</summary>
     public static PlanDocument Open(string path)

@@ -5,7 +5,7 @@ using Cchc.Warehouse;
 namespace Cchc.Etl.Plans;
 
 /// <summary>A plan file that cannot be read, naming where: file, sheet or Word table, row and column.</summary>
-public sealed class PlanFormatException(SourceLocation location, string problem, Exception? inner = null)
+internal sealed class PlanFormatException(SourceLocation location, string problem, Exception? inner = null)
     : Exception($"{Describe(location)}: {problem}", inner)
 {
     public SourceLocation Location { get; } = location;

@@ -6,7 +6,7 @@ namespace Cchc.Etl.Plans;
 /// Finds the header of a plan table by its Vietnamese column titles (with or without diacritics, in any order, over one
 /// row or two when a title like "Cơ quan thực hiện" is split into "Chủ trì" / "Phối hợp" below it).
 /// </summary>
-public sealed class PlanHeader
+internal sealed class PlanHeader
 {
     private const int RowsSearched = 40;
 

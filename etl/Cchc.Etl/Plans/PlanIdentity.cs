@@ -10,7 +10,7 @@ namespace Cchc.Etl.Plans;
 /// "Năm kế hoạch: 2019". Province candidates are the folded words
 /// after every "UBND tỉnh …" in reading order (the "Kèm theo" line first); the caller keeps the first that is a province.
 /// </summary>
-public sealed partial record PlanIdentity(IReadOnlyList<string> ProvinceCandidates, int? TitleYear, string? PlanNumber, DateOnly? PlanDate, int? ResultYear)
+internal sealed partial record PlanIdentity(IReadOnlyList<string> ProvinceCandidates, int? TitleYear, string? PlanNumber, DateOnly? PlanDate, int? ResultYear)
 {
     public static PlanIdentity Detect(IEnumerable<string> lines)
     {

@@ -7,7 +7,7 @@ namespace Cchc.Etl.Plans;
 /// Turns the rows as written into the warehouse's plan: criterion hierarchy from the codes, points lost recomputed
 /// next to the written ones, agency lists split into the conformed agencies with their roles, deadlines read.
 /// </summary>
-public sealed class RemediationPlanBuilder(AgencySplitter splitter)
+internal sealed class RemediationPlanBuilder(AgencySplitter splitter)
 {
     public static RemediationPlanBuilder Default { get; } = new(AgencySplitter.Default);
 

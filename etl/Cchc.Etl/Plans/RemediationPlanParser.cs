@@ -13,7 +13,7 @@ namespace Cchc.Etl.Plans;
 /// wraps long cells); Roman-numbered section rows are skipped; anything else that cannot be used is quarantined with
 /// its location. Province and years come from the document text or from <see cref="PlanLoadOptions"/>.
 /// </summary>
-public sealed partial class RemediationPlanParser(ProvinceResolver resolver)
+internal sealed partial class RemediationPlanParser(ProvinceResolver resolver)
 {
     public static RemediationPlanParser Default { get; } = new(ProvinceResolver.Default);
 

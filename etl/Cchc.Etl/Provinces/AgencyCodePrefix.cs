@@ -15,7 +15,7 @@ namespace Cchc.Etl.Provinces;
 /// Huế; the others follow the same order. It is the weakest evidence a file carries, used only when no column, title
 /// row, agency name, --province or deployment default names the province, and the load summary says so.
 /// </remarks>
-public static partial class AgencyCodePrefix
+internal static partial class AgencyCodePrefix
 {
     private static readonly Dictionary<string, string> GsoByLevel1 = new(StringComparer.Ordinal)
     {

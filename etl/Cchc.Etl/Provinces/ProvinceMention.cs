@@ -10,7 +10,7 @@ namespace Cchc.Etl.Provinces;
 /// "thành phố Bắc Ninh" names Bắc Ninh (a provincial city that shares its province's name). Matched folded, so with
 /// or without diacritics and in any case.
 /// </summary>
-public static partial class ProvinceMention
+internal static partial class ProvinceMention
 {
     /// <summary>The GSO code of the one province the text names, or null (none, or two different ones).</summary>
     public static string? Find(string? text)

@@ -5,7 +5,7 @@ namespace Cchc.Etl.Quality;
 
 /// <summary>Reads the one-stop results reports of a province and year back from the warehouse as the rules read them,
 /// with the file, sheet and row every value was loaded from.</summary>
-public static class OneStopReportQualityReader
+internal static class OneStopReportQualityReader
 {
     private const string Counts =
         """

@@ -8,7 +8,7 @@ namespace Cchc.Etl.Quality;
 /// (provinces that exist at the end of the year), and Hà Tây as a 64th in PCI 2006–2008 (VCCI surveyed it until the
 /// merger into Hà Nội on 1 August 2008).
 /// </summary>
-public static class ProvincePeriod
+internal static class ProvincePeriod
 {
     private const int HaTayKey = 28;
 

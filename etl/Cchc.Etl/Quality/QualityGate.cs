@@ -10,7 +10,7 @@ namespace Cchc.Etl.Quality;
 /// is recorded as failed with its findings; nothing reaches dw). After the rows are written, inside the same
 /// transaction, the rules run over the index-years the file touched and their findings are stored with it.
 /// </summary>
-public static class QualityGate
+internal static class QualityGate
 {
     public static IReadOnlyList<DqFinding> BeforeLoad(IWarehouse warehouse, ParsedScores parsed)
     {

@@ -7,7 +7,7 @@ using Cchc.Warehouse.Reference;
 namespace Cchc.Etl.Quality;
 
 /// <summary>Turns canonical records of a file (before they are loaded) into the items the rules read.</summary>
-public static class QualityInputs
+internal static class QualityInputs
 {
     /// <summary>Scores of a parsed index file; max points and parents come from the catalogue, unknown provinces and
     /// criteria are left to the loader's quarantine.</summary>

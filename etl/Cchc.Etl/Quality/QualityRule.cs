@@ -4,7 +4,7 @@ using Cchc.Warehouse.Quality;
 namespace Cchc.Etl.Quality;
 
 /// <summary>Shared plumbing of the rules: building a finding from the item it is about, and writing numbers.</summary>
-public abstract class QualityRule : IQualityRule
+internal abstract class QualityRule : IQualityRule
 {
     /// <summary>Published points carry two to four decimals; two values rounded independently may differ by one unit
     /// in the second decimal, so that much is "within rounding".</summary>

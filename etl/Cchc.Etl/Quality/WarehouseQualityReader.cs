@@ -5,7 +5,7 @@ namespace Cchc.Etl.Quality;
 
 /// <summary>Reads one index-year of the warehouse (all provinces' scores and every plan addressing that year) as
 /// rule items, with the file, sheet and row each value was loaded from.</summary>
-public static class WarehouseQualityReader
+internal static class WarehouseQualityReader
 {
     public static QualityDataset Read(ISqlRunner sql, string stage, string indexCode, int year, CriterionCatalogue catalogue)
     {

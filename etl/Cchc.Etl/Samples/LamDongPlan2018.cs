@@ -8,7 +8,7 @@ namespace Cchc.Etl.Samples;
 /// (<c>Samples/Plans/lam-dong-3770-2018-appendix.csv</c>): real figures, including the document's own inconsistency
 /// (1.1 and 1.1.2 write 0,889 points lost where max − score is 0,0889).
 /// </summary>
-public static class LamDongPlan2018
+internal static class LamDongPlan2018
 {
     public const string Heading = "PHỤ LỤC";
 

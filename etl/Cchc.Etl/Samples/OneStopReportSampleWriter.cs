@@ -13,7 +13,7 @@ namespace Cchc.Etl.Samples;
 /// 14 June as Decree 09/2019 cuts reporting periods off). Counts come from <see cref="OneStopReportTally"/>; every
 /// workbook carries the SYNTHETIC sheet.
 /// </summary>
-public sealed class OneStopReportSampleWriter(int rowsPerYear = 14_000) : ISampleWriter
+internal sealed class OneStopReportSampleWriter(int rowsPerYear = 14_000) : ISampleWriter
 {
     private const int Columns = 14;
     private static readonly string[] LevelGroups = ["", "CẤP TỈNH", "CẤP HUYỆN", "CẤP XÃ"];

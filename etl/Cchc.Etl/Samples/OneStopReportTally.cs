@@ -10,7 +10,7 @@ namespace Cchc.Etl.Samples;
 /// withdrawn and rejected dossiers count as resolved on time — unlike rpt.dossier_on_time, which leaves them out.
 /// So received = resolved + pending on every row.
 /// </summary>
-public static class OneStopReportTally
+internal static class OneStopReportTally
 {
     public static ReportCounts Count(IEnumerable<SyntheticDossier> dossiers, DateOnly from, DateOnly to)
     {

@@ -12,7 +12,7 @@ namespace Cchc.Etl.Samples;
 /// loaded after the logs so that the demo shows inferred members being fixed up. Scaled down (about 14,000 dossiers a
 /// year, a real province has hundreds of thousands) to keep the demo fast.
 /// </summary>
-public sealed class OneStopSampleWriter(int rowsPerYear = 14_000, int firstYear = 2018, int lastYear = 2025) : ISampleWriter
+internal sealed class OneStopSampleWriter(int rowsPerYear = 14_000, int firstYear = 2018, int lastYear = 2025) : ISampleWriter
 {
     public IReadOnlyList<SampleFile> Write(string directory)
     {

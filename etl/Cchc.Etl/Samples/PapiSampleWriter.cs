@@ -20,7 +20,7 @@ namespace Cchc.Etl.Samples;
 /// identically, so a model must give them equal importance within its uncertainty. Deterministic; stamped with
 /// <see cref="SyntheticMarker"/>.
 /// </summary>
-public sealed class PapiSampleWriter : ISampleWriter
+internal sealed class PapiSampleWriter : ISampleWriter
 {
     public const int FirstYear = 2011;
     public const int LastYear = 2024;

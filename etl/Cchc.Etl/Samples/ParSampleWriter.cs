@@ -8,7 +8,7 @@ namespace Cchc.Etl.Samples;
 /// real 'par' loader. The facts the generator could not reconcile (conflicts, inconsistent source rows, rounding)
 /// travel with the files as notes, so that <c>cchc demo</c> prints them.
 /// </summary>
-public sealed class ParSampleWriter : ISampleWriter
+internal sealed class ParSampleWriter : ISampleWriter
 {
     public const string Kind = "par";
 

@@ -8,7 +8,7 @@ namespace Cchc.Etl.Samples;
 /// real, so the workbook carries no synthetic marker; its notes say that CchcAnalytics generated the file from the
 /// document and that it is not an original government file.
 /// </summary>
-public sealed class RemediationPlanSampleWriter : ISampleWriter
+internal sealed class RemediationPlanSampleWriter : ISampleWriter
 {
     public const string FileName = "lam-dong-2018-ke-hoach-khac-phuc-3770.xlsx";
 

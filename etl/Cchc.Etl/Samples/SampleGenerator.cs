@@ -7,7 +7,7 @@ namespace Cchc.Etl.Samples;
 public sealed record SampleFile(string Kind, string Path, IReadOnlyList<string>? Notes = null);
 
 /// <summary>Writes one part of the deterministic synthetic sample (in the layout of the real files).</summary>
-public interface ISampleWriter
+internal interface ISampleWriter
 {
     IReadOnlyList<SampleFile> Write(string directory);
 }

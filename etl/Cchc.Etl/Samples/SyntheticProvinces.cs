@@ -23,7 +23,7 @@ namespace Cchc.Etl.Samples;
 /// interpolated between its real ranks instead (<see cref="ParPinnedPath"/>, placed by <see cref="ParAnchoredRank"/>),
 /// so it never swings 30 places around a fact.
 /// </summary>
-public static class SyntheticProvinces
+internal static class SyntheticProvinces
 {
     public const int Seed = 20180620; // the date of the seed plan 3770/KH-UBND, for memorability
 
@@ -185,4 +185,4 @@ public static class SyntheticProvinces
 }
 
 /// <summary>A shock written into the synthetic world on purpose, in standard deviations of the part's yearly shock.</summary>
-public sealed record PlantedShock(string ProvinceCode, string Index, string Part, int Year, double Size);
+internal sealed record PlantedShock(string ProvinceCode, string Index, string Part, int Year, double Size);

@@ -7,7 +7,7 @@ namespace Cchc.Etl.Sources;
 /// A parser for one index family (PCI, PAPI, PAR). It knows that index's layouts and turns a workbook into canonical
 /// score records; it never touches the warehouse.
 /// </summary>
-public interface IIndexSource
+internal interface IIndexSource
 {
     /// <summary>'pci', 'papi', 'par' — the kind recorded in etl.file.</summary>
     string Kind { get; }
@@ -27,7 +27,7 @@ public interface IIndexSource
 }
 
 /// <summary>What a parser got out of a file: the years it covers (and so replaces), the scores, and rejected rows.</summary>
-public sealed record ParsedScores(
+internal sealed record ParsedScores(
     string IndexCode,
     IReadOnlyCollection<int> Years,
     IReadOnlyList<ScoreRecord> Scores,

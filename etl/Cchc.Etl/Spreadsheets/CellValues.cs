@@ -8,7 +8,7 @@ namespace Cchc.Etl.Spreadsheets;
 /// Turns raw cell values into text and numbers the way Vietnamese spreadsheets write them: NFC text, decimal commas
 /// ("5,1611"), percentages ("70,99%"), thousands separators, non-breaking spaces, and Excel error values.
 /// </summary>
-public static class CellValues
+internal static class CellValues
 {
     private static readonly string[] ErrorValues = ["#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!"];
 

@@ -13,7 +13,7 @@ public enum FileFormat
 }
 
 /// <summary>Recognises a file by its first bytes, not its name.</summary>
-public static class FileFormats
+internal static class FileFormats
 {
     public static FileFormat Detect(string path)
     {
@@ -95,7 +95,7 @@ public static class FileFormats
 }
 
 /// <summary>Decodes text files: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1258 (legacy Vietnamese).</summary>
-public static class TextDecoding
+internal static class TextDecoding
 {
     public static string ReadAllText(string path) => Decode(File.ReadAllBytes(path));
 

@@ -4,7 +4,7 @@ namespace Cchc.Etl.Spreadsheets;
 /// A forward-only reader of records (CSV lines or sheet rows) that never holds more than one record: for files too
 /// big to materialise as a <see cref="Workbook"/>. Fields are spans valid until the next <see cref="Read"/>.
 /// </summary>
-public interface ITabularReader : IDisposable
+internal interface ITabularReader : IDisposable
 {
     /// <summary>The sheet read (null for CSV).</summary>
     string? SheetName { get; }

@@ -2,7 +2,7 @@ namespace Cchc.Etl.Spreadsheets;
 
 /// <summary>The exceptions that mean "this file cannot be read" (damaged, truncated, not what it claims to be), as
 /// opposed to bugs and to failures of the machine.</summary>
-public static class ReadFailures
+internal static class ReadFailures
 {
     public static bool IsReadFailure(Exception e) =>
         e is SpreadsheetException or IOException or InvalidDataException or System.Text.DecoderFallbackException

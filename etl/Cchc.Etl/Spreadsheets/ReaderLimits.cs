@@ -10,7 +10,7 @@ namespace Cchc.Etl.Spreadsheets;
 /// 4 GB part), cells per sheet and per workbook, a Word table's columns, a CSV record's length. Each bound is far above
 /// anything the real index files, plans, catalogues and one-stop exports come near.
 /// </summary>
-public static class ReaderLimits
+internal static class ReaderLimits
 {
     /// <summary>Cells scanned per sheet (blank ones included) before the sheet is refused: a flipped byte can declare
     /// thousands of columns; one cell at XFD1048576 makes 17 billion.</summary>

@@ -11,7 +11,7 @@ namespace Cchc.Etl.Spreadsheets;
 /// memory does not grow with the file. Comment lines starting with '#' before the first record are skipped; the
 /// synthetic marker among them is remembered.
 /// </summary>
-public sealed class StreamingCsvReader : ITabularReader
+internal sealed class StreamingCsvReader : ITabularReader
 {
     private const int InitialBuffer = 1 << 17;
     private readonly StreamReader _reader;

@@ -11,7 +11,7 @@ namespace Cchc.Etl.Spreadsheets;
 /// the whole sheet (unlike <see cref="Workbook"/>). Dates come out as ISO text, numbers in invariant form, so callers
 /// parse every cell the same way they parse CSV text.
 /// </summary>
-public sealed class StreamingSheetReader : ITabularReader
+internal sealed class StreamingSheetReader : ITabularReader
 {
     private readonly Stream _stream;
     private readonly IExcelDataReader _reader;

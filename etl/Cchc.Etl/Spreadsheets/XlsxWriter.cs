@@ -10,7 +10,7 @@ namespace Cchc.Etl.Spreadsheets;
 /// synthetic sample data can be produced in the same layouts as the real files and read back by the real readers.
 /// Deterministic: the same content gives the same bytes.
 /// </summary>
-public sealed class XlsxWriter
+internal sealed class XlsxWriter
 {
     private readonly List<SheetData> _sheets = [];
 

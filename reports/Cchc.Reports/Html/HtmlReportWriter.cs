@@ -7,7 +7,7 @@ namespace Cchc.Reports.Html;
 /// stylesheet inline, no external URL — plus every chart as its own PNG beside it. The files are written to a temporary
 /// folder and renamed into place, the page last (<see cref="StagedOutput"/>).
 /// </summary>
-public static class HtmlReportWriter
+internal static class HtmlReportWriter
 {
     public const string IndexFile = "index.html";
 

@@ -3,13 +3,13 @@ using Cchc.Reports.Localization;
 namespace Cchc.Reports.Html;
 
 /// <summary>One province's line in the national overview, with the relative link to its report.</summary>
-public sealed record OverviewRow(int Rank, string ProvinceName, double Score, int? RankChange, string Link);
+internal sealed record OverviewRow(int Rank, string ProvinceName, double Score, int? RankChange, string Link);
 
 /// <summary>The national overview page of a <c>--all</c> run: every province of the year, linking its report.</summary>
-public sealed record NationalOverview(ReportText Text, string IndexName, int Year, IReadOnlyList<OverviewRow> Rows, string? SyntheticBanner, string WarehouseLabel);
+internal sealed record NationalOverview(ReportText Text, string IndexName, int Year, IReadOnlyList<OverviewRow> Rows, string? SyntheticBanner, string WarehouseLabel);
 
 /// <summary>Writes <c>DIR/index.html</c> for a <c>--all</c> run (self-contained, relative links only).</summary>
-public static class NationalOverviewWriter
+internal static class NationalOverviewWriter
 {
     public static string Write(NationalOverview overview, string directory)
     {

@@ -11,7 +11,7 @@ namespace Cchc.Reports.Report;
 /// warnings, methodology notes and provenance. A section whose data or analysis is missing is kept with the reason it
 /// is omitted, so the reader knows what is absent and why.
 /// </summary>
-public sealed class ProvinceReportBuilder(ReportReader reader, ReportDrivers drivers)
+internal sealed class ProvinceReportBuilder(ReportReader reader, ReportDrivers drivers)
 {
     public ProvinceReport Build(ReportRequest request)
     {

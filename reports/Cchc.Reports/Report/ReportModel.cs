@@ -7,29 +7,29 @@ namespace Cchc.Reports.Report;
 public sealed record ReportRequest(string ProvinceCode, int Year, string IndexCode = "PAR", ReportLanguage Language = ReportLanguage.Vi, int? TargetRank = null);
 
 /// <summary>The headline: where the province stands and how that changed.</summary>
-public sealed record Headline(string Score, string Rank, string Change, double ScoreValue, int RankValue, int Provinces);
+internal sealed record Headline(string Score, string Rank, string Change, double ScoreValue, int RankValue, int Provinces);
 
 /// <summary>One part of a section's body.</summary>
-public abstract record ReportBlock;
+internal abstract record ReportBlock;
 
 /// <summary>A chart with its one-sentence reading.</summary>
-public sealed record ChartBlock(ChartImage Chart) : ReportBlock;
+internal sealed record ChartBlock(ChartImage Chart) : ReportBlock;
 
-public sealed record ParagraphBlock(string Text) : ReportBlock;
+internal sealed record ParagraphBlock(string Text) : ReportBlock;
 
 /// <summary>A table; <paramref name="NumericColumns"/> are right-aligned.</summary>
-public sealed record TableBlock(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlySet<int> NumericColumns) : ReportBlock;
+internal sealed record TableBlock(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlySet<int> NumericColumns) : ReportBlock;
 
-public sealed record ListBlock(IReadOnlyList<string> Items) : ReportBlock;
+internal sealed record ListBlock(IReadOnlyList<string> Items) : ReportBlock;
 
 /// <summary>A section: its blocks, or the stated reason it is omitted (never a placeholder).</summary>
-public sealed record ReportSection(string Id, string Heading, IReadOnlyList<ReportBlock> Blocks, string? OmittedBecause = null)
+internal sealed record ReportSection(string Id, string Heading, IReadOnlyList<ReportBlock> Blocks, string? OmittedBecause = null)
 {
     public static ReportSection Omit(string id, string heading, string reason) => new(id, heading, [], reason);
 }
 
 /// <summary>A province report, fully worded in one language, ready to be written.</summary>
-public sealed record ProvinceReport(
+internal sealed record ProvinceReport(
     ReportText Text,
     ReportRequest Request,
     string ProvinceName,

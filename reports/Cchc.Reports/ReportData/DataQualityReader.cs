@@ -1,7 +1,7 @@
 namespace Cchc.Reports.ReportData;
 
 /// <summary>A data-quality finding that touches the province (from <c>rpt.dq_finding</c>).</summary>
-public sealed class DqFinding
+internal sealed class DqFinding
 {
     public string Severity { get; init; } = "";
 
@@ -22,7 +22,7 @@ public sealed class DqFinding
 }
 
 /// <summary>Reads data-quality findings for a province from the optional view <c>rpt.dq_finding</c>.</summary>
-public static class DataQualityReader
+internal static class DataQualityReader
 {
     public const string View = "dq_finding";
     public const int MaxFindings = 50;

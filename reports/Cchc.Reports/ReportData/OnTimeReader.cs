@@ -11,7 +11,7 @@ public enum DossierLevel
 /// <summary>Dossiers finished and finished on time, by level and month, for one province and year.</summary>
 /// <param name="Periods">The reporting periods the numbers add up, when they come from results reports rather than
 /// dossier logs (e.g. "01/01/2017–31/03/2017, …"); null for dossier logs.</param>
-public sealed record OnTimeData(
+internal sealed record OnTimeData(
     IReadOnlyList<(DossierLevel Level, long Finished, long OnTime)> Levels,
     IReadOnlyList<(int Year, int Month, long Finished, long OnTime)> Months,
     bool IsSynthetic,
@@ -22,7 +22,7 @@ public sealed record OnTimeData(
 /// The rate is on time ÷ rated (finished plus still-open overdue dossiers), as the view's <c>on_time_rate</c> counts it;
 /// withdrawn and rejected dossiers are excluded there.
 /// </summary>
-public static class OnTimeReader
+internal static class OnTimeReader
 {
     public const string View = "dossier_on_time";
 

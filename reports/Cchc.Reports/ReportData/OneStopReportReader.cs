@@ -10,7 +10,7 @@ namespace Cchc.Reports.ReportData;
 /// <c>rpt.onestop_report.on_time_rate</c> does, like the dossier view: on time (early + on time) ÷ rated (on time +
 /// late + pending overdue).
 /// </summary>
-public static class OneStopReportReader
+internal static class OneStopReportReader
 {
     public const string View = "onestop_report";
 

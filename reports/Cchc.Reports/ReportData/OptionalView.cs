@@ -11,7 +11,7 @@ public enum ViewGap
 }
 
 /// <summary>Rows read from an optional view, or why there are none.</summary>
-public sealed record ViewResult<T>(T? Value, ViewGap? Gap, string View, string? Detail = null)
+internal sealed record ViewResult<T>(T? Value, ViewGap? Gap, string View, string? Detail = null)
     where T : class
 {
     /// <summary>Rows were found.</summary>

@@ -3,7 +3,7 @@ using Cchc.Reports.Analytics.Tables;
 namespace Cchc.Reports.ReportData;
 
 /// <summary>A task of a province's remediation plan (from <c>rpt.remediation_task</c>).</summary>
-public sealed class PlanTask
+internal sealed class PlanTask
 {
     public int PlanYear { get; init; }
 
@@ -25,7 +25,7 @@ public sealed class PlanTask
 }
 
 /// <summary>Reads the remediation plans of a province from the optional view <c>rpt.remediation_task</c>.</summary>
-public static class RemediationPlanReader
+internal static class RemediationPlanReader
 {
     public const string View = "remediation_task";
 

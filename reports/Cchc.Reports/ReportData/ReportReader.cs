@@ -10,7 +10,7 @@ namespace Cchc.Reports.ReportData;
 /// index-year, cached, so a <c>--all</c> run reads each year once for all provinces); this class adds what only reports
 /// show: load history, the criterion catalogue and the optional views' columns.
 /// </summary>
-public sealed class ReportReader(IWarehouse warehouse)
+internal sealed class ReportReader(IWarehouse warehouse)
 {
     private Dictionary<string, HashSet<string>>? _views;
     private IReadOnlyList<LoadRecord>? _loads;
@@ -68,7 +68,7 @@ public sealed class ReportReader(IWarehouse warehouse)
 }
 
 /// <summary>A file load from <c>rpt.load_history</c>.</summary>
-public sealed class LoadRecord
+internal sealed class LoadRecord
 {
     public long FileId { get; init; }
 
@@ -92,7 +92,7 @@ public sealed class LoadRecord
 }
 
 /// <summary>A criterion row of <c>rpt.criterion</c>.</summary>
-public sealed class CatalogueRow
+internal sealed class CatalogueRow
 {
     public string CriterionCode { get; init; } = "";
 

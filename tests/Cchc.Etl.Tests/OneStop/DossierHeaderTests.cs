@@ -4,9 +4,10 @@ namespace Cchc.Etl.Tests.OneStop;
 
 public sealed class DossierHeaderTests
 {
-    public static TheoryData<DossierColumn, string> EverySynonym()
+    // The column travels as object: DossierColumn is internal, and a public test method cannot name it.
+    public static TheoryData<object, string> EverySynonym()
     {
-        var data = new TheoryData<DossierColumn, string>();
+        var data = new TheoryData<object, string>();
         foreach (var (column, synonyms) in DossierHeader.Synonyms)
         {
             foreach (var s in synonyms)
@@ -20,8 +21,9 @@ public sealed class DossierHeaderTests
 
     [Theory]
     [MemberData(nameof(EverySynonym))]
-    public void Every_synonym_maps_to_its_column(DossierColumn column, string synonym)
+    public void Every_synonym_maps_to_its_column(object columnValue, string synonym)
     {
+        var column = (DossierColumn)columnValue;
         var cells = new List<string> { "STT", "Mã hồ sơ", "Ngày tiếp nhận" };
         if (column is not (DossierColumn.DossierCode or DossierColumn.Received))
         {
@@ -59,8 +61,9 @@ public sealed class DossierHeaderTests
     [InlineData("Tỉnh/Thành phố", DossierColumn.Province)]
     [InlineData("Ngay tiep nhan", DossierColumn.Received)]
     [InlineData("ngày_hẹn_trả", DossierColumn.Due)]
-    public void Vietnamese_headers_with_or_without_diacritics_are_found(string text, DossierColumn column)
+    public void Vietnamese_headers_with_or_without_diacritics_are_found(string text, object columnValue)
     {
+        var column = (DossierColumn)columnValue;
         var cells = column switch
         {
             DossierColumn.DossierCode => new List<string> { text, "Ngày tiếp nhận" },
@@ -95,7 +98,7 @@ public sealed class DossierHeaderTests
     [InlineData("Cấp xã", DossierLevel.Commune)]
     [InlineData("Phường", DossierLevel.Commune)]
     [InlineData("Trung ương", DossierLevel.Unknown)]
-    public void Levels_are_read_from_their_words(string text, DossierLevel level) => Assert.Equal(level, DossierVocabulary.Level(text));
+    public void Levels_are_read_from_their_words(string text, object level) => Assert.Equal((DossierLevel)level, DossierVocabulary.Level(text));
 
     [Theory]
     [InlineData("Trực tiếp", DossierChannel.InPerson)]
@@ -103,7 +106,7 @@ public sealed class DossierHeaderTests
     [InlineData("Bưu chính công ích", DossierChannel.Postal)]
     [InlineData("BCCI", DossierChannel.Postal)]
     [InlineData("fax", DossierChannel.Unknown)]
-    public void Channels_are_read_from_their_words(string text, DossierChannel channel) => Assert.Equal(channel, DossierVocabulary.Channel(text));
+    public void Channels_are_read_from_their_words(string text, object channel) => Assert.Equal((DossierChannel)channel, DossierVocabulary.Channel(text));
 
     [Theory]
     [InlineData("Mức độ 3", "3")]

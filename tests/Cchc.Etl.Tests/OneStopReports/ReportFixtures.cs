@@ -6,7 +6,7 @@ using Cchc.TestSupport;
 namespace Cchc.Etl.Tests.OneStopReports;
 
 /// <summary>The hand-made results-report fixtures of tests/fixtures/onestop-report, one quirk each (README.md there).</summary>
-public static class ReportFixtures
+internal static class ReportFixtures
 {
     /// <summary>Lâm Đồng, Quý II 2019 (15/3–14/6), Biểu 06c: three merged header rows, counts as text ("1.184").</summary>
     public const string ThreeRowHeader = "06c-quy-ii-2019-tieu-de-3-dong-so-dang-chu.xlsx";

@@ -21,7 +21,7 @@ public sealed class ParDemoFixture : IDisposable
         Warehouse.FinishRun(run, "succeeded");
     }
 
-    public ParSample Sample { get; }
+    internal ParSample Sample { get; }
 
     public IReadOnlyList<SampleFile> Files { get; }
 

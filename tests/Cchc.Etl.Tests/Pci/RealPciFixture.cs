@@ -31,13 +31,13 @@ public sealed class RealPciFixture : IDisposable
 
     public IReadOnlyList<string> Files { get; }
 
-    public IReadOnlyDictionary<string, ParsedScores> Parsed { get; }
+    internal IReadOnlyDictionary<string, ParsedScores> Parsed { get; }
 
     public TempWarehouse Warehouse { get; }
 
     public IReadOnlyList<FileLoadResult> Results { get; }
 
-    public ParsedScores ParsedYear(int year) => Parsed.Values.Single(p => p.Years.Single() == year);
+    internal ParsedScores ParsedYear(int year) => Parsed.Values.Single(p => p.Years.Single() == year);
 
     public void Dispose() => Warehouse.Dispose();
 

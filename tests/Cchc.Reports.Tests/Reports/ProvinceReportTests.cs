@@ -167,7 +167,7 @@ public sealed class ProvinceReportTests : IClassFixture<ProvinceReportTests.Fixt
 
         public string Output(string name) => Path.Combine(Root, name);
 
-        public ProvinceReport Build(ReportRequest request) =>
+        internal ProvinceReport Build(ReportRequest request) =>
             new ProvinceReportBuilder(new ReportData.ReportReader(Data.Warehouse), new ReportDrivers()).Build(request);
 
         public void Dispose() => Data.Dispose();

@@ -79,7 +79,7 @@ public sealed record MergeSpec(string Target, string TargetAlias, string Source,
     public string? UpdateSet { get; init; }
 }
 
-public sealed class DuckDbDialect : SqlDialect
+internal sealed class DuckDbDialect : SqlDialect
 {
     public static readonly DuckDbDialect Instance = new();
 
@@ -116,7 +116,7 @@ public sealed class DuckDbDialect : SqlDialect
     }
 }
 
-public sealed partial class SqlServerDialect : SqlDialect
+internal sealed partial class SqlServerDialect : SqlDialect
 {
     /// <summary>T-SQL reserved keywords (Microsoft's list): as a table name they need brackets on SQL Server only.</summary>
     private static readonly HashSet<string> ReservedWords = new(

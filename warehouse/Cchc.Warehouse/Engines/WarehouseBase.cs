@@ -9,7 +9,7 @@ namespace Cchc.Warehouse.Engines;
 /// What every engine shares: migrations, seed sync, the audit trail and the load session. Engines supply the
 /// connection, the dialect and the bulk writer.
 /// </summary>
-public abstract class WarehouseBase : IWarehouse
+internal abstract class WarehouseBase : IWarehouse
 {
     private bool _disposed;
 

@@ -3,7 +3,7 @@ using Cchc.Warehouse.Quality;
 namespace Cchc.Etl.Quality.Rules;
 
 /// <summary>Agencies on a plan row are in the agency catalogue (an unknown name may be a typo or a new alias).</summary>
-public sealed class AgencyCataloguedRule : QualityRule
+internal sealed class AgencyCataloguedRule : QualityRule
 {
     public override string Name => "agency-catalogued";
 

@@ -4,7 +4,7 @@ using Cchc.Warehouse.Quality;
 namespace Cchc.Etl.Quality.Rules;
 
 /// <summary>For every year with data of an additive index, the catalogue's fields carry max points adding up to 100.</summary>
-public sealed class CatalogueFieldsSumTo100Rule : QualityRule
+internal sealed class CatalogueFieldsSumTo100Rule : QualityRule
 {
     public override string Name => "catalogue-fields-sum-to-100";
 

@@ -8,7 +8,7 @@ namespace Cchc.Etl.Quality.Rules;
 /// so there the points lost of the rows under a parent must equal the parent's, and their max points and scores may
 /// not exceed it.
 /// </summary>
-public sealed class ChildrenSumToParentRule : QualityRule
+internal sealed class ChildrenSumToParentRule : QualityRule
 {
     public override string Name => "children-sum-to-parent";
 

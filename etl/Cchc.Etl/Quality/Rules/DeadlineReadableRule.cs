@@ -4,7 +4,7 @@ using Cchc.Warehouse.Quality;
 namespace Cchc.Etl.Quality.Rules;
 
 /// <summary>A plan row's "Thời gian thực hiện" names a date, a period or a continuous duty that can be read.</summary>
-public sealed class DeadlineReadableRule : QualityRule
+internal sealed class DeadlineReadableRule : QualityRule
 {
     public override string Name => "deadline-readable";
 

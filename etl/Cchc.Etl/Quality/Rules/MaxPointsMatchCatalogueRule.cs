@@ -4,7 +4,7 @@ namespace Cchc.Etl.Quality.Rules;
 
 /// <summary>A plan's "Điểm chuẩn" equals the max points of the criterion in the PAR catalogue of the result year
 /// (illustrative catalogue rows are not official, so they are not compared).</summary>
-public sealed class MaxPointsMatchCatalogueRule : QualityRule
+internal sealed class MaxPointsMatchCatalogueRule : QualityRule
 {
     public override string Name => "max-points-match-catalogue";
 

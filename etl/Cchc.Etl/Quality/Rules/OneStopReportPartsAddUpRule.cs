@@ -8,7 +8,7 @@ namespace Cchc.Etl.Quality.Rules;
 /// + online + in person/postal (or + newly received), resolved = early + on time + late, pending = not yet due + overdue.
 /// Checked only where the form has every part.
 /// </summary>
-public sealed class OneStopReportPartsAddUpRule : OneStopReportRule
+internal sealed class OneStopReportPartsAddUpRule : OneStopReportRule
 {
     public override string Name => "onestop-report-parts-add-up";
 

@@ -5,7 +5,7 @@ using Cchc.Warehouse.Quality;
 namespace Cchc.Etl.Quality.Rules;
 
 /// <summary>Shared plumbing of the one-stop results report rules: a finding about a row of a report.</summary>
-public abstract class OneStopReportRule : QualityRule
+internal abstract class OneStopReportRule : QualityRule
 {
     protected DqFinding Finding(OneStopReportData report, Cchc.Warehouse.SourceLocation source, string message, string offendingValues) =>
         new(Name, Severity, DqSubjects.OneStopReport, message)

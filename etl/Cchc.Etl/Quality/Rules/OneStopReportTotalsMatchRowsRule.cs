@@ -8,7 +8,7 @@ namespace Cchc.Etl.Quality.Rules;
 /// cộng") all rows of its sheet, a level row ("I. Cấp tỉnh", "Cộng cấp huyện") the rows of that level, an agency above
 /// its fields the rows of those fields. Every count the group row states is compared where all its rows state it too.
 /// </summary>
-public sealed class OneStopReportTotalsMatchRowsRule : OneStopReportRule
+internal sealed class OneStopReportTotalsMatchRowsRule : OneStopReportRule
 {
     public override string Name => "onestop-report-totals-match-rows";
 

@@ -9,7 +9,7 @@ namespace Cchc.Etl.Quality.Rules;
 /// failed or unknown one), and every agency link of a remediation plan belongs to a plan row that exists. A file is
 /// retired with everything it loaded, so a finding here means rows were left behind (e.g. by an older version).
 /// </summary>
-public sealed class OrphanRowsRule : IWarehouseRule
+internal sealed class OrphanRowsRule : IWarehouseRule
 {
     public string Name => "orphan-rows";
 

@@ -7,7 +7,7 @@ namespace Cchc.Etl.Quality.Rules;
 /// whose max points differ from the methodology's measure something else (3770/KH-UBND's field rows count only the
 /// appraised part of fields 4–8) and are left to max-points-match-catalogue.
 /// </summary>
-public sealed class PlanScoreMatchesResultRule : QualityRule
+internal sealed class PlanScoreMatchesResultRule : QualityRule
 {
     public override string Name => "plan-score-matches-result";
 

@@ -3,7 +3,7 @@ using Cchc.Warehouse.Quality;
 namespace Cchc.Etl.Quality.Rules;
 
 /// <summary>Points lost = max points − score, within rounding (plans write all three; PAR results when they do).</summary>
-public sealed class PointsLostArithmeticRule : QualityRule
+internal sealed class PointsLostArithmeticRule : QualityRule
 {
     public override string Name => "points-lost-arithmetic";
 

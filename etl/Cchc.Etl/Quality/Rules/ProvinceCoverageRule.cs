@@ -5,7 +5,7 @@ namespace Cchc.Etl.Quality.Rules;
 
 /// <summary>Every province of the period appears in a year's results (63 before 2025, 64 in PCI 2006–2008, 34 from
 /// 2025); a province listed twice with identical values is reported here too (conflicting values: province-unique).</summary>
-public sealed class ProvinceCoverageRule : QualityRule
+internal sealed class ProvinceCoverageRule : QualityRule
 {
     public override string Name => "province-coverage";
 

@@ -5,7 +5,7 @@ namespace Cchc.Etl.Quality.Rules;
 
 /// <summary>A province appears at most once per criterion and year with one value, and only provinces of the period
 /// appear (no Hà Tây after 2008 outside PCI, no pre-2025 province in a 2025 table).</summary>
-public sealed class ProvinceUniqueRule : QualityRule
+internal sealed class ProvinceUniqueRule : QualityRule
 {
     public override string Name => "province-unique";
 

@@ -6,7 +6,7 @@ namespace Cchc.Etl.Quality.Rules;
 /// A published rank equals the rank the scores give (1 = highest; equal scores share the best rank, so a published
 /// rank anywhere within a tie is accepted).
 /// </summary>
-public sealed class RankMatchesScoreRule : QualityRule
+internal sealed class RankMatchesScoreRule : QualityRule
 {
     public override string Name => "rank-matches-score";
 

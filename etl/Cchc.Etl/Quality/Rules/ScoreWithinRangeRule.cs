@@ -3,7 +3,7 @@ using Cchc.Warehouse.Quality;
 namespace Cchc.Etl.Quality.Rules;
 
 /// <summary>A score lies between 0 and the criterion's max points; points lost are not negative nor above the max.</summary>
-public sealed class ScoreWithinRangeRule : QualityRule
+internal sealed class ScoreWithinRangeRule : QualityRule
 {
     public override string Name => "score-within-range";
 

@@ -7,7 +7,7 @@ namespace Cchc.Etl.Quality.Rules;
 /// Totals of an additive index are points out of 100 (the PAR Index publishes "70,99%"): a total above 100, or a year
 /// whose totals all lie between 0 and 1 (written as fractions: 0.7099), is not on that scale.
 /// </summary>
-public sealed class TotalOn100ScaleRule : QualityRule
+internal sealed class TotalOn100ScaleRule : QualityRule
 {
     public override string Name => "total-on-100-scale";
 

@@ -11,7 +11,7 @@ namespace Cchc.Etl.Sources.Papi;
 /// column followed by its sub-dimensions', and (until 2017) the unweighted total. One file covers many years; a load
 /// replaces all of them. Codes: TOTAL, PAPI.D1…PAPI.D8, PAPI.D1.1… (see warehouse/README.md, "PAPI criterion codes").
 /// </summary>
-public sealed class PapiSource : IIndexSource
+internal sealed class PapiSource : IIndexSource
 {
     private readonly PapiCriteria _criteria = PapiCriteria.Default;
     private readonly ProvinceResolver _resolver;

@@ -7,7 +7,7 @@ namespace Cchc.Etl.Sources.Par;
 /// The versioned PAR methodology catalogue, read from the warehouse seed <c>criteria-par.csv</c> (the same rows the
 /// warehouse syncs into dw.dim_criterion), so that parser, generator and warehouse agree on codes and max points.
 /// </summary>
-public sealed class ParCatalogue
+internal sealed class ParCatalogue
 {
     public const string SeedName = "criteria-par.csv";
 

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Cchc.Etl.Sources.Par;
 
 /// <summary>PAR criterion codes: 'TOTAL' (level 0), field '4' (1), criterion '4.1' (2), sub-criterion '4.1.2' (3).</summary>
-public static partial class ParCodes
+internal static partial class ParCodes
 {
     public const string Total = "TOTAL";
 

@@ -5,7 +5,7 @@ namespace Cchc.Etl.Sources.Par;
 /// <param name="PointsSource">'appraisal' or 'survey' for criteria and sub-criteria; 'mixed' for a field or total
 /// that holds both.</param>
 /// <param name="IsIllustrative">True when the row is not known from a public source: structurally right, not official.</param>
-public sealed record ParCriterion(
+internal sealed record ParCriterion(
     string Version,
     string Code,
     string? ParentCode,

@@ -1,7 +1,7 @@
 namespace Cchc.Etl.Sources.Par;
 
 /// <summary>One version of the PAR methodology (e.g. 'PAR-2948', results 2017–2019) as a tree of criteria.</summary>
-public sealed class ParMethodology
+internal sealed class ParMethodology
 {
     private readonly Dictionary<string, ParCriterion> _byCode;
     private readonly Dictionary<string, List<ParCriterion>> _children;

@@ -16,7 +16,7 @@ namespace Cchc.Etl.Sources.Par;
 /// In a synthetic workbook every record is synthetic except the values its provenance sheet lists as real; a real
 /// record never carries a synthetic rank (its rank is then left for the warehouse to compute).
 /// </summary>
-public sealed class ParSource(ParCatalogue? catalogue = null) : IIndexSource
+internal sealed class ParSource(ParCatalogue? catalogue = null) : IIndexSource
 {
     private const double Tolerance = 1e-6;
 

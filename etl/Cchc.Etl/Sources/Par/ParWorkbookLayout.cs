@@ -2,7 +2,7 @@ namespace Cchc.Etl.Sources.Par;
 
 /// <summary>Names shared by the PAR parser and the synthetic PAR writer for the parts that are ours, not the
 /// ministry's: the provenance sheet that lists the real values inside an otherwise synthetic workbook.</summary>
-public static class ParWorkbookLayout
+internal static class ParWorkbookLayout
 {
     public const string ProvenanceSheet = "PROVENANCE";
 
@@ -17,7 +17,7 @@ public static class ParWorkbookLayout
 
 /// <summary>What a real value is: a score, a published rank, or the appraisal part of a field (the seed appendix
 /// gives field rows that exclude the sociological-survey points).</summary>
-public static class ParValueKind
+internal static class ParValueKind
 {
     public const string Score = "score";
     public const string Rank = "rank";
@@ -27,7 +27,7 @@ public static class ParValueKind
 }
 
 /// <summary>One real value listed on the provenance sheet, with its citation.</summary>
-public sealed record ParProvenanceEntry(
+internal sealed record ParProvenanceEntry(
     int Year,
     string ProvinceCode,
     string Province,

@@ -4,7 +4,7 @@ using Cchc.Warehouse;
 namespace Cchc.Etl.Sources.Pci;
 
 /// <summary>One row of the PCI criterion catalogue (the embedded seed <c>criteria-pci.csv</c>).</summary>
-public sealed record PciCriterion(
+internal sealed record PciCriterion(
     string Code,
     string VersionCode,
     int Level,
@@ -22,7 +22,7 @@ public sealed record PciCriterion(
 /// The PCI catalogue as the parser and the sample writer see it: which sub-indices a year has, their names and
 /// weights. Read from the same seed the warehouse loads into dw.dim_criterion, so the two never disagree.
 /// </summary>
-public static class PciCatalogue
+internal static class PciCatalogue
 {
     public const string SeedName = "criteria-pci.csv";
 

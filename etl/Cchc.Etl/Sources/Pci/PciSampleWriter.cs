@@ -17,7 +17,7 @@ namespace Cchc.Etl.Sources.Pci;
 /// those two first. The weighted total is the catalogue-weighted sum of the written sub-indices and the ranks follow the
 /// totals. Deterministic: fixed seeds, no clock.
 /// </summary>
-public sealed class PciSampleWriter : ISampleWriter
+internal sealed class PciSampleWriter : ISampleWriter
 {
     public const int FirstYear = 2012;
     public const int LastYear = 2024;
@@ -170,4 +170,4 @@ public sealed class PciSampleWriter : ISampleWriter
 }
 
 /// <summary>One province's synthetic PCI for a year.</summary>
-public sealed record PciSampleRow(Province Province, IReadOnlyDictionary<string, double> Values, double Total, int Rank);
+internal sealed record PciSampleRow(Province Province, IReadOnlyDictionary<string, double> Values, double Total, int Rank);

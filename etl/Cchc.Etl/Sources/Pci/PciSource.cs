@@ -11,7 +11,7 @@ namespace Cchc.Etl.Sources.Pci;
 /// content (else <paramref name="givenYear"/>, <c>--year</c>, else the file name), and its sub-index columns mapped to the
 /// catalogue codes PCI.1…PCI.11.
 /// </summary>
-public sealed class PciSource(ProvinceResolver? resolver = null, int? givenYear = null) : IIndexSource
+internal sealed class PciSource(ProvinceResolver? resolver = null, int? givenYear = null) : IIndexSource
 {
     private readonly ProvinceResolver _resolver = resolver ?? ProvinceResolver.Default;
 

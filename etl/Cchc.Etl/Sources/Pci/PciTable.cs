@@ -3,7 +3,7 @@ using Cchc.Etl.Spreadsheets;
 namespace Cchc.Etl.Sources.Pci;
 
 /// <summary>How a PCI summary table lays out its provinces.</summary>
-public enum PciLayoutFamily
+internal enum PciLayoutFamily
 {
     /// <summary>One row per province, the total and each sub-index in its own column (2005–2007, 2009, 2017+).</summary>
     RowPerProvince,

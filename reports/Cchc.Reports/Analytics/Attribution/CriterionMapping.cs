@@ -17,7 +17,7 @@ public interface ICriterionMapping
 }
 
 /// <summary>An in-memory mapping; <see cref="Empty"/> when no mapping is loaded.</summary>
-public sealed class CriterionMapping(IEnumerable<CriterionCorrespondence> correspondences) : ICriterionMapping
+internal sealed class CriterionMapping(IEnumerable<CriterionCorrespondence> correspondences) : ICriterionMapping
 {
     private readonly IReadOnlyList<CriterionCorrespondence> _all = correspondences.ToList();
 

@@ -16,7 +16,7 @@ namespace Cchc.Reports.Analytics.Attribution;
 /// the game against P₀ and in the game against P₁. Every coalition is enumerated and weights are exact fractions, so
 /// the parts, with the publication adjustment, add up to the observed rank change — exactly, and this is checked.</para>
 /// </summary>
-public static class RankAttributor
+internal static class RankAttributor
 {
     public static RankAttribution Attribute(
         IndexYear current,

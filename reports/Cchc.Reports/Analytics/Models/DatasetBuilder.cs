@@ -14,7 +14,7 @@ namespace Cchc.Reports.Analytics.Models;
 /// Features are level-1 scores as a share of their max points (raw scores when no max is known), restricted to the
 /// codes present in every year used, so a methodology change cannot turn into a spurious feature.
 /// </summary>
-public static class DatasetBuilder
+internal static class DatasetBuilder
 {
     /// <summary>Years from the 2025 reform on rank 34 provinces, not 63; ranks of the two eras are not mixed.</summary>
     public const int ReformYear = 2025;

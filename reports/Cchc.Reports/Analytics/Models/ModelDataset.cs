@@ -10,7 +10,7 @@ namespace Cchc.Reports.Analytics.Models;
 /// held-out year (forward chaining).</param>
 /// <param name="CurrentRank">The rank known when the prediction is made (this year's rank for next year's change, last
 /// year's rank for this year's rank): what the mean-reversion baseline regresses on. Null when unknown.</param>
-public sealed record ModelRow(
+internal sealed record ModelRow(
     ProvinceRef Province, int Year, IReadOnlyList<double> Features, double Target, double? PreviousTarget, IReadOnlyList<int> DataYears,
     double? CurrentRank = null);
 
@@ -30,7 +30,7 @@ public enum ValidationScheme
 /// <summary>A model's data: a target that is NOT a sum of its features, and the features explaining it.</summary>
 /// <param name="FeatureNamesVi">The features' Vietnamese names, in the order of <paramref name="FeatureNames"/>, when known.</param>
 /// <param name="Validation">The scheme the evaluation uses for this target.</param>
-public sealed record ModelDataset(
+internal sealed record ModelDataset(
     string Key,
     string Title,
     string TargetName,

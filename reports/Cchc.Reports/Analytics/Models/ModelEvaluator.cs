@@ -15,7 +15,7 @@ namespace Cchc.Reports.Analytics.Models;
 /// significantly better than every baseline. Importances are permutation importances on the held-out years, with
 /// intervals from refitting everything on provinces drawn with replacement.
 /// </summary>
-public static class ModelEvaluator
+internal static class ModelEvaluator
 {
     public static ModelReport Evaluate(ModelDataset dataset, ModelOptions options) =>
         Evaluate(dataset, options,

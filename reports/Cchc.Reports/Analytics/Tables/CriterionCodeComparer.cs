@@ -4,7 +4,7 @@ namespace Cchc.Reports.Analytics.Tables;
 
 /// <summary>Orders criterion codes the way a reader expects: TOTAL first, then "1" &lt; "1.2" &lt; "1.10" &lt; "2",
 /// "PCI.2" &lt; "PCI.10" (numeric parts compared as numbers).</summary>
-public sealed class CriterionCodeComparer : IComparer<string>
+internal sealed class CriterionCodeComparer : IComparer<string>
 {
     public static readonly CriterionCodeComparer Instance = new();
 

@@ -23,7 +23,7 @@ namespace Cchc.Reports.Analytics.WhatIf;
 /// one of its own past year-on-year changes (same methodology, drawn at random, <see cref="PeerMoveDraws"/> draws, seeded).</item>
 /// </list>
 /// </summary>
-public static class PriorityPlanner
+internal static class PriorityPlanner
 {
     public const int PeerMoveDraws = 2000;
     public const int PeerMoveSeed = 20180620;

@@ -34,7 +34,7 @@ public sealed record WhatIfResult(
 /// (parent += factor × Δchild, factor = 1 for sums, the weight for PCI), so with no change the published total is
 /// reproduced exactly, rounding included. Other provinces keep their published totals.
 /// </summary>
-public static class WhatIfSimulator
+internal static class WhatIfSimulator
 {
     public static WhatIfResult Apply(IndexYear table, int provinceKey, IReadOnlyDictionary<string, decimal> newScores)
     {

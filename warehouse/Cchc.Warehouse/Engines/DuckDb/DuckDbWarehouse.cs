@@ -5,7 +5,7 @@ using DuckDB.NET.Data;
 namespace Cchc.Warehouse.Engines.DuckDb;
 
 /// <summary>The embedded default engine: one DuckDB file, opened by one writer process at a time.</summary>
-public sealed class DuckDbWarehouse : WarehouseBase
+internal sealed class DuckDbWarehouse : WarehouseBase
 {
     private DuckDbWarehouse(WarehouseTarget target, DuckDBConnection connection)
         : base(target, connection, DuckDbDialect.Instance)

@@ -10,7 +10,7 @@ namespace Cchc.Warehouse.Engines.SqlServer;
 /// views and column names as the embedded engine (Schema/sqlserver holds the T-SQL twin of every DuckDB script).
 /// Readers (Power BI) query it directly; READ_COMMITTED_SNAPSHOT keeps their refreshes from blocking on a load.
 /// </summary>
-public sealed class SqlServerWarehouse : WarehouseBase
+internal sealed class SqlServerWarehouse : WarehouseBase
 {
     /// <summary>Seconds a statement may run unless the connection string sets <c>Command Timeout</c>: merges of large files take minutes.</summary>
     public const int DefaultCommandTimeoutSeconds = 600;

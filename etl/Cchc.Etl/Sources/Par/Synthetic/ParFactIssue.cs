@@ -2,12 +2,12 @@ namespace Cchc.Etl.Sources.Par.Synthetic;
 
 /// <summary>Something the generator found in the real facts and did not silently smooth over.</summary>
 /// <param name="Kind">One of <see cref="ParFactIssueKinds"/>.</param>
-public sealed record ParFactIssue(string Kind, int Year, string Message)
+internal sealed record ParFactIssue(string Kind, int Year, string Message)
 {
     public override string ToString() => $"PAR {Year} [{Kind}] {Message}";
 }
 
-public static class ParFactIssueKinds
+internal static class ParFactIssueKinds
 {
     /// <summary>Two facts cannot both be true; the stronger source was used and the weaker left out.</summary>
     public const string Conflict = "conflict";

@@ -3,7 +3,7 @@ using Cchc.Warehouse.Reference;
 namespace Cchc.Etl.Sources.Par.Synthetic;
 
 /// <summary>One province's generated PAR result for a year: every node's score, the total's rank and the field ranks.</summary>
-public sealed record ParProvinceResult(
+internal sealed record ParProvinceResult(
     Province Province,
     IReadOnlyDictionary<string, decimal> Scores,
     int Rank,
@@ -13,11 +13,11 @@ public sealed record ParProvinceResult(
 }
 
 /// <summary>One year of the PAR sample: all provinces, ordered by rank, and the real values inside it.</summary>
-public sealed record ParYearSample(
+internal sealed record ParYearSample(
     int Year,
     ParMethodology Methodology,
     IReadOnlyList<ParProvinceResult> Provinces,
     IReadOnlyList<ParProvenanceEntry> RealValues);
 
 /// <summary>The whole PAR sample and what the generator reports about the facts it was given.</summary>
-public sealed record ParSample(IReadOnlyList<ParYearSample> Years, IReadOnlyList<ParFactIssue> Issues);
+internal sealed record ParSample(IReadOnlyList<ParYearSample> Years, IReadOnlyList<ParFactIssue> Issues);

@@ -10,7 +10,7 @@ namespace Cchc.Etl.Sources.Par.Synthetic;
 /// methodology tree (<see cref="ParTreeAllocator"/>) with the seed appendix's criterion scores for Lâm Đồng 2017 and
 /// the Thanh Hóa 2021 field breakdown kept exactly. Deterministic: the same catalogue and facts give the same sample.
 /// </summary>
-public static class ParSampleGenerator
+internal static class ParSampleGenerator
 {
     public const int FirstYear = 2012;
     public const int LastYear = 2025;
