@@ -37,10 +37,10 @@ public sealed class LoadProfile
     private readonly long[] _ticks = new long[Enum.GetValues<LoadStep>().Length];
 
     /// <summary>A timestamp to pass to <see cref="Add"/> when the step ends.</summary>
-    public static long Start() => Stopwatch.GetTimestamp();
+    internal static long Start() => Stopwatch.GetTimestamp();
 
     /// <summary>Adds the time since <paramref name="started"/> (from <see cref="Start"/>) to the step; safe from any thread.</summary>
-    public void Add(LoadStep step, long started) => Interlocked.Add(ref _ticks[(int)step], Stopwatch.GetTimestamp() - started);
+    internal void Add(LoadStep step, long started) => Interlocked.Add(ref _ticks[(int)step], Stopwatch.GetTimestamp() - started);
 
     public TimeSpan this[LoadStep step] => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _ticks[(int)step]));
 
