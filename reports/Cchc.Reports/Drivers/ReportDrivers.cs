@@ -84,6 +84,15 @@ public sealed class ReportDrivers(ModelOptions? modelOptions = null, Uncertainty
             : new DriverOutcome<PriorityReport>(plan);
     }
 
+    /// <summary>Starts training the index's cross-index model on another thread, so that a run over every province
+    /// builds their other sections meanwhile; <see cref="Model"/> then waits for it.</summary>
+    internal Task TrainInBackground(AnalyticsSource source, string indexCode)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        Reset(source);
+        return Task.Run(() => _models.GetOrAdd(indexCode, index => new Lazy<DriverOutcome<ModelReport>>(() => TrainModel(source, index))).Value);
+    }
+
     /// <summary>The cross-index model of the index (its rank from the other indices), trained once per run.</summary>
     public DriverOutcome<ModelReport> Model(DriversQuery query)
     {

@@ -31,21 +31,11 @@ internal sealed class ProvinceReportBuilder(ReportReader reader, ReportDrivers d
         var plan = RemediationPlanReader.Read(reader, province.GsoCode, request.IndexCode, request.Year);
         var tables = new TableSections(c, charts, plan);
         var notes = new NoteSections(c);
-        var sections = new List<ReportSection>
-        {
-            charts.RankHistory(),
-            charts.PointsLost(),
-            charts.Waterfall(),
-            charts.Attribution(),
-            charts.Distribution(),
-            charts.Heatmap(),
-            tables.Priorities(),
-            charts.Model(),
-            charts.OnTime(),
-            charts.Scatter(),
-            tables.PlanStatus(),
-            tables.DataQuality(),
-        };
+        ReportSection[] beforeModel = [charts.RankHistory(), charts.PointsLost(), charts.Waterfall(), charts.Attribution(), charts.Distribution(), charts.Heatmap(), tables.Priorities()];
+        ReportSection[] afterModel = [charts.OnTime(), charts.Scatter(), tables.PlanStatus(), tables.DataQuality()];
+
+        // Built last, shown eighth: a run that reports on every province trains the model while the rest is built.
+        var sections = new List<ReportSection>([.. beforeModel, charts.Model(), .. afterModel]);
         sections.Add(notes.Methodology());
         sections.Add(notes.Provenance());
 

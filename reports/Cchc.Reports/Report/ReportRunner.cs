@@ -41,6 +41,7 @@ public sealed class ReportRunner(IWarehouse warehouse, ReportDrivers? drivers = 
         var written = new (ProvinceReport Report, string Path)[provinces.Count];
         var done = 0;
         var progressGate = new Lock();
+        var training = _drivers.TrainInBackground(_reader.Source, indexCode);
         try
         {
             Parallel.For(0, provinces.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
@@ -56,6 +57,7 @@ public sealed class ReportRunner(IWarehouse warehouse, ReportDrivers? drivers = 
                 written[i] = (report, HtmlReportWriter.Write(report, Path.Combine(directory, folder)));
                 Interlocked.Increment(ref done);
             });
+            training.Wait();
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {

@@ -108,7 +108,7 @@ internal static class ModelEvaluator
         // Every fit starts from its own seeded context on one thread (MlNetRegressors), so fitting the folds' models in
         // parallel gives the very models a sequential loop would, in the same slots.
         var fits = new (IFittedRegressor Model, IReadOnlyList<double> Predictions)[specs.Count, regressors.Count];
-        Parallel.For(0, specs.Count * regressors.Count, n =>
+        Parallel.For(0, specs.Count * regressors.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, n =>
         {
             var (spec, regressor) = (specs[n / regressors.Count], regressors[n % regressors.Count]);
             var model = regressor.Fit(spec.Training, dataset.FeatureNames.Count);
