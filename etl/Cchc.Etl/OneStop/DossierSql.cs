@@ -18,6 +18,14 @@ internal static class DossierSql
         "is_synthetic", "source_line",
     ];
 
+    /// <summary>dw.fact_dossier's columns in table order, for rows written straight into it (new dossiers).</summary>
+    public static readonly string[] FactColumns =
+    [
+        "dossier_key", "province_code_2025", "dossier_code", "province_key", "procedure_key", "agency_key", "level_key",
+        "channel_key", "service_level", "status_code", "received_date", "due_date", "resolved_date", "returned_date",
+        "is_synthetic", "first_file_id", "file_id", "run_id", "source_line", "update_count",
+    ];
+
     /// <summary>Whether the staged row differs from the stored one (NULL-safe where the column may be NULL).</summary>
     private static string Changed(SqlDialect dialect) =>
         $"""
@@ -64,6 +72,8 @@ internal static class DossierSql
     public static string ClearStage => "DELETE FROM etl.stage_dossier";
 
     public static string CountFacts => "SELECT COUNT(*) FROM dw.fact_dossier";
+
+    public static string ProvincesInFact => "SELECT DISTINCT province_code_2025 FROM dw.fact_dossier";
 
     /// <summary>Merges the staged chunk into dw.fact_dossier (the stage never holds a dossier twice).</summary>
     public static string Merge(SqlDialect dialect)

@@ -7,6 +7,9 @@ namespace Cchc.Etl.OneStop;
 /// Streams validated rows into etl.stage_dossier through the bulk writer (DuckDB appender) and merges each chunk into
 /// dw.fact_dossier with one set-based statement, all inside the file's transaction. Memory stays bounded by the chunk;
 /// the merge's work is the chunk's (a hash join on the 64-bit dossier key), not a rewrite of the fact table.
+/// A row that is surely new — its province had no dossiers in the fact before this file, and this file has not
+/// delivered its key before (<see cref="DossierKeyFilter"/>) — is written straight into the fact, as the merge would
+/// have inserted it: a first load of a province's log then costs an append, not a join against all it loaded so far.
 /// </summary>
 internal sealed class DossierStage : IDisposable
 {
@@ -18,8 +21,15 @@ internal sealed class DossierStage : IDisposable
     private readonly object _isSynthetic;
     private readonly HashSet<long> _keysInChunk = [];
     private readonly object?[] _values = new object?[DossierSql.StageColumns.Length];
+    private readonly object?[] _factValues = new object?[DossierSql.FactColumns.Length];
     private readonly BoxCache _boxes = new();
+    private readonly DossierKeyFilter _delivered = new();
+    private readonly object _fileId;
+    private readonly object _runId;
     private IBulkWriter? _writer;
+    private IBulkWriter? _factWriter;
+    private HashSet<string>? _provincesBefore;
+    private long _chunkAppendedToFact;
     private long _factRows;
 
     public DossierStage(ILoadSession session, SqlDialect dialect, DossierDimensions dimensions, QuarantineBuffer quarantine, bool isSynthetic, int chunkRows)
@@ -30,6 +40,8 @@ internal sealed class DossierStage : IDisposable
         _mergeSql = DossierSql.Merge(dialect);
         _chunkRows = chunkRows;
         _isSynthetic = isSynthetic;
+        _fileId = session.FileId;
+        _runId = session.RunId;
         _factRows = session.Query<long>(DossierSql.CountFacts).Single();
     }
 
@@ -54,6 +66,16 @@ internal sealed class DossierStage : IDisposable
         }
 
         var started = Profile is null ? 0 : Loading.LoadProfile.Start();
+        _provincesBefore ??= _session.Query<string>(DossierSql.ProvincesInFact).ToHashSet(StringComparer.Ordinal);
+        var surelyNew = !_provincesBefore.Contains(row.Province.Code2025) && !_delivered.MightContain(key);
+        _delivered.Add(key);
+        if (surelyNew)
+        {
+            AppendToFact(row, key, procedureKey, agencyKey);
+            Profile?.Add(Loading.LoadStep.Append, started);
+            return;
+        }
+
         if (_writer is null)
         {
             _session.Execute(DossierSql.ClearStage);
@@ -82,7 +104,39 @@ internal sealed class DossierStage : IDisposable
         Profile?.Add(Loading.LoadStep.Append, started);
     }
 
-    /// <summary>Completes the chunk: inferred members and quarantined rows first, then the merge.</summary>
+    /// <summary>A new dossier's fact row, with the values the merge's insert gives it (first and last file this one,
+    /// no updates yet).</summary>
+    private void AppendToFact(in DossierRow row, long key, int procedureKey, int agencyKey)
+    {
+        _factWriter ??= _session.CreateBulkWriter("dw.fact_dossier", DossierSql.FactColumns);
+        var v = _factValues;
+        v[0] = key;
+        v[1] = row.Province.Code2025;
+        v[2] = row.DossierCode;
+        v[3] = _boxes.Int(row.Province.Key);
+        v[4] = _boxes.Int(procedureKey);
+        v[5] = _boxes.Int(agencyKey);
+        v[6] = _boxes.Int((int)row.Level);
+        v[7] = _boxes.Int((int)row.Channel);
+        v[8] = row.ServiceLevel;
+        v[9] = StatusCode(row.Status);
+        v[10] = _boxes.Date(row.Received);
+        v[11] = _boxes.Date(row.Due);
+        v[12] = row.Resolved is { } resolved ? _boxes.Date(resolved) : null;
+        v[13] = row.Returned is { } returned ? _boxes.Date(returned) : null;
+        v[14] = _isSynthetic;
+        v[15] = _fileId;
+        v[16] = _fileId;
+        v[17] = _runId;
+        v[18] = row.Line;
+        v[19] = _boxes.Int(0);
+        _factWriter.WriteRow(v);
+        _chunkAppendedToFact++;
+        RowsStaged++;
+    }
+
+    /// <summary>Completes the chunk: inferred members and quarantined rows first, then the rows written straight into
+    /// the fact, then the merge (which must see them: a later line of the same dossier is merged onto them).</summary>
     public void Flush()
     {
         var started = Profile is null ? 0 : Loading.LoadProfile.Start();
@@ -109,6 +163,16 @@ internal sealed class DossierStage : IDisposable
         _dimensions.Flush();
         _quarantine.Flush();
         _keysInChunk.Clear();
+        if (_factWriter is not null)
+        {
+            _factWriter.Complete();
+            _factWriter.Dispose();
+            _factWriter = null;
+            RowsNew += _chunkAppendedToFact;
+            _factRows += _chunkAppendedToFact;
+            _chunkAppendedToFact = 0;
+        }
+
         if (!staged)
         {
             return;
@@ -121,7 +185,11 @@ internal sealed class DossierStage : IDisposable
         _factRows = after;
     }
 
-    public void Dispose() => _writer?.Dispose();
+    public void Dispose()
+    {
+        _writer?.Dispose();
+        _factWriter?.Dispose();
+    }
 
     public static string StatusCode(DossierStatus status) => status switch
     {
