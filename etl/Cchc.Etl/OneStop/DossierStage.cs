@@ -83,6 +83,16 @@ internal sealed class DossierStage : IDisposable
         }
 
         var v = _values;
+        FillDossier(v, row, key, procedureKey, agencyKey);
+        v[15] = row.Line;
+        _writer.WriteRow(v);
+        RowsStaged++;
+        Profile?.Add(Loading.LoadStep.Append, started);
+    }
+
+    /// <summary>The dossier's own columns, the first fifteen of both the stage and the fact (same names, same order).</summary>
+    private void FillDossier(object?[] v, in DossierRow row, long key, int procedureKey, int agencyKey)
+    {
         v[0] = key;
         v[1] = row.Province.Code2025;
         v[2] = row.DossierCode;
@@ -98,10 +108,6 @@ internal sealed class DossierStage : IDisposable
         v[12] = row.Resolved is { } resolved ? _boxes.Date(resolved) : null;
         v[13] = row.Returned is { } returned ? _boxes.Date(returned) : null;
         v[14] = _isSynthetic;
-        v[15] = row.Line;
-        _writer.WriteRow(v);
-        RowsStaged++;
-        Profile?.Add(Loading.LoadStep.Append, started);
     }
 
     /// <summary>A new dossier's fact row, with the values the merge's insert gives it (first and last file this one,
@@ -110,21 +116,7 @@ internal sealed class DossierStage : IDisposable
     {
         _factWriter ??= _session.CreateBulkWriter("dw.fact_dossier", DossierSql.FactColumns);
         var v = _factValues;
-        v[0] = key;
-        v[1] = row.Province.Code2025;
-        v[2] = row.DossierCode;
-        v[3] = _boxes.Int(row.Province.Key);
-        v[4] = _boxes.Int(procedureKey);
-        v[5] = _boxes.Int(agencyKey);
-        v[6] = _boxes.Int((int)row.Level);
-        v[7] = _boxes.Int((int)row.Channel);
-        v[8] = row.ServiceLevel;
-        v[9] = StatusCode(row.Status);
-        v[10] = _boxes.Date(row.Received);
-        v[11] = _boxes.Date(row.Due);
-        v[12] = row.Resolved is { } resolved ? _boxes.Date(resolved) : null;
-        v[13] = row.Returned is { } returned ? _boxes.Date(returned) : null;
-        v[14] = _isSynthetic;
+        FillDossier(v, row, key, procedureKey, agencyKey);
         v[15] = _fileId;
         v[16] = _fileId;
         v[17] = _runId;
