@@ -79,6 +79,8 @@ public sealed class RecordingSession(ILoadSession inner, RecordingWarehouse reco
 
     public IBulkWriter CreateBulkWriter(string table, IReadOnlyList<string> columns) => inner.CreateBulkWriter(table, columns);
 
+    public void UseOneEngineThread() => inner.UseOneEngineThread();
+
     public void Commit(FileLoadOutcome outcome) => inner.Commit(outcome);
 
     public void Dispose() => inner.Dispose();

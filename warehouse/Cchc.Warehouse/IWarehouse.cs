@@ -97,13 +97,46 @@ public interface ILoadSession : IDisposable
     /// <summary>Bulk writer for a table (DuckDB appender, SqlBulkCopy), inside this transaction.</summary>
     IBulkWriter CreateBulkWriter(string table, IReadOnlyList<string> columns);
 
+    /// <summary>
+    /// For a loader that keeps the other cores busy itself (a parsing thread beside the writing one): the engine runs
+    /// this session's work on the calling thread alone until the session ends, instead of scheduling workers that
+    /// compete with the loader's own threads for the cores. DuckDB: <c>threads = 1</c>, restored afterwards; SQL
+    /// Server: nothing (the server's cores are its own).
+    /// </summary>
+    void UseOneEngineThread();
+
     void Commit(FileLoadOutcome outcome);
 }
 
-/// <summary>Appends typed rows. Values must have the column's CLR type (int, long, double, string, bool, DateTime, DateOnly) or be null.</summary>
+/// <summary>
+/// Appends typed rows, in one of two ways: a whole row of values (<see cref="WriteRow"/>), or one typed
+/// <c>Append</c> per column in table order followed by <see cref="EndRow"/>, which boxes nothing (for files of
+/// millions of rows). Values must suit the column's type (int, long, double, string, bool, DateTime, DateOnly) or be null.
+/// </summary>
 public interface IBulkWriter : IDisposable
 {
     void WriteRow(ReadOnlySpan<object?> values);
+
+    void Append(int value);
+
+    void Append(long value);
+
+    void Append(double value);
+
+    void Append(bool value);
+
+    void Append(string? value);
+
+    void Append(DateOnly value);
+
+    void Append(DateOnly? value);
+
+    void Append(DateTime value);
+
+    void AppendNull();
+
+    /// <summary>Ends the row begun by the <c>Append</c> calls; every column must have had its value.</summary>
+    void EndRow();
 
     /// <summary>Flushes buffered rows; called by Dispose too.</summary>
     void Complete();

@@ -55,6 +55,10 @@ public sealed record FileLoadOutcome(int RowsLoaded, int RowsQuarantined, string
 
     /// <summary>Rows read and deliberately not loaded: in-file duplicates, group or total rows, blank rows.</summary>
     public long RowsSkipped { get; init; }
+
+    /// <summary>The file's SHA-256 when it was computed while the file was read (the session began with it pending);
+    /// null keeps the one the session began with.</summary>
+    public string? Sha256 { get; init; }
 }
 
 public static class IndexCodes

@@ -75,6 +75,7 @@ public static class WarehouseFailures
     {
         SqlException sql => ClassifySqlErrors(sql.Errors.Cast<SqlError>().Select(x => x.Number).Append(sql.Number)),
         DuckDBException duck => ClassifyDuckDb(duck.Message),
+        Engines.DuckDb.DuckDbAppendException append => ClassifyDuckDb(append.Message),
         WarehouseCommitException or UnauthorizedAccessException => FailureKind.Environment,
         TimeoutException => FailureKind.Transient,
         IOException io when DiskFullCodes.Contains(io.HResult) || ContainsAny(io.Message, "No space left", "disk full", "not enough space") => FailureKind.Environment,

@@ -61,20 +61,33 @@ public abstract class FileLoader : IFileLoader
 public sealed class LoadingFile
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly string _fullPath;
+    private readonly long _sizeBytes;
+    private string? _sha256;
+    private Func<string?>? _finishHash;
 
-    private LoadingFile(string path, SourceFileInfo info, IProgress<LoadProgress>? progress)
+    private LoadingFile(string path, string kind, IProgress<LoadProgress>? progress)
     {
         Path = path;
-        Info = info;
+        Kind = kind;
         Progress = progress;
+        _fullPath = System.IO.Path.GetFullPath(path);
+        var exists = File.Exists(path);
+        _sizeBytes = exists ? new FileInfo(path).Length : 0;
+        _sha256 = exists ? null : string.Empty;
     }
 
     /// <summary>The path as given (messages and results name it so).</summary>
     public string Path { get; }
 
-    public SourceFileInfo Info { get; }
+    /// <summary>
+    /// The file as etl.file records it. Its SHA-256 is computed here, reading the whole file, unless the loader reads
+    /// the file through <see cref="OpenHashing"/>: then it is still pending ("") when the load's session begins, and
+    /// <see cref="Commit"/> records it once the reader has gone through the file.
+    /// </summary>
+    public SourceFileInfo Info => new(_fullPath, Kind, _sha256 ?? (_finishHash is null ? Sha256() : string.Empty), _sizeBytes);
 
-    public string Kind => Info.Kind;
+    public string Kind { get; }
 
     public TimeSpan Elapsed => _clock.Elapsed;
 
@@ -83,11 +96,24 @@ public sealed class LoadingFile
     /// <summary>Told how far the load has got, for loaders that stream large files (null: nobody watches).</summary>
     public IProgress<LoadProgress>? Progress { get; }
 
-    public static LoadingFile Describe(string path, string kind, IProgress<LoadProgress>? progress = null)
+    public static LoadingFile Describe(string path, string kind, IProgress<LoadProgress>? progress = null) => new(path, kind, progress);
+
+    /// <summary>Opens the file for a streaming reader that hashes the bytes as it reads them: the file is read once.</summary>
+    internal Stream OpenHashing(LoadProfile? profile)
     {
-        var exists = File.Exists(path);
-        return new LoadingFile(path, new SourceFileInfo(System.IO.Path.GetFullPath(path), kind, exists ? FileHash.Sha256(path) : string.Empty, exists ? new FileInfo(path).Length : 0), progress);
+        if (_sha256 is not null || _finishHash is not null)
+        {
+            return new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        }
+
+        // The reader owns (and disposes) the stream; this file only asks it for the hash at the end.
+        var hashing = new HashingFileStream(Path, profile);
+        _finishHash = hashing.Finish;
+        return hashing;
     }
+
+    /// <summary>The file's SHA-256: from the hashing reader when it has one (reading what it left), else the whole file read again.</summary>
+    private string Sha256() => _sha256 ??= _finishHash?.Invoke() ?? FileHash.Sha256(Path);
 
     /// <summary>Records the file as failed with its reason and the rows it rejected; nothing of it reaches dw.</summary>
     /// <param name="rowsRead">Rows read before the file was refused (default: the rejected ones).</param>
@@ -95,7 +121,7 @@ public sealed class LoadingFile
     {
         ArgumentNullException.ThrowIfNull(warehouse);
         ArgumentNullException.ThrowIfNull(rejected);
-        using (var session = warehouse.BeginFile(runId, Info))
+        using (var session = warehouse.BeginFile(runId, Info with { Sha256 = Sha256() }))
         {
             session.Quarantine(rejected);
             session.Commit(new FileLoadOutcome(0, rejected.Count, "failed", message) { RowsRead = rowsRead ?? rejected.Count });
@@ -112,7 +138,7 @@ public sealed class LoadingFile
     public FileLoadResult Commit(ILoadSession session, RowCounts rows, string? message = null, IReadOnlyCollection<int>? years = null)
     {
         ArgumentNullException.ThrowIfNull(session);
-        session.Commit(new FileLoadOutcome(rows.Loaded, rows.Quarantined, "loaded", message) { RowsRead = rows.Read, RowsSkipped = rows.Skipped });
+        session.Commit(new FileLoadOutcome(rows.Loaded, rows.Quarantined, "loaded", message) { RowsRead = rows.Read, RowsSkipped = rows.Skipped, Sha256 = _finishHash is null ? null : Sha256() });
         return new FileLoadResult(Path, Kind, true, rows.Loaded, rows.Quarantined, Elapsed, Years: years) { RowsRead = rows.Read, RowsSkipped = rows.Skipped };
     }
 }

@@ -8,14 +8,20 @@ public enum LoadStep
     /// <summary>Rows taken from the file by the reader (CSV or Excel), on the parsing thread.</summary>
     Read,
 
+    /// <summary>The file's SHA-256, computed from the bytes the reader takes (part of <see cref="Read"/>).</summary>
+    Hash,
+
     /// <summary>Values parsed and validated into dossier rows (dates, status, level, channel), on the parsing thread.</summary>
     ParseAndValidate,
 
+    /// <summary>Procedure, agency and dossier keys looked up (and inferred members noted), on the parsing thread.</summary>
+    LookUp,
+
+    /// <summary>The parsing thread waiting for room among the parsed batches (the writing thread is behind).</summary>
+    WaitForWriter,
+
     /// <summary>The writing thread waiting for the parsing thread's next batch.</summary>
     WaitForRows,
-
-    /// <summary>Procedure and agency keys looked up (and inferred members noted).</summary>
-    LookUp,
 
     /// <summary>Rows handed to the engine's appender into the stage table.</summary>
     Append,

@@ -9,7 +9,7 @@ namespace Cchc.Etl.Loading;
 
 /// <summary>
 /// Loads a one-stop dossier log (kind "onestop") into the accumulating snapshot dw.fact_dossier, streaming: one thread
-/// reads and validates rows, the calling thread looks up dimension keys and feeds the appender, and each chunk is merged
+/// reads, validates and keys rows (dimension look-ups), the calling thread feeds the appender, and each chunk is merged
 /// set-based. Everything happens in the file's transaction. Bad rows go to etl.quarantine with file, line and reason;
 /// a file that is not a dossier log (or lacks a required column, or whose province cannot be decided or contradicts
 /// --province) fails whole and changes nothing. A log never retires another file: it is an accumulating snapshot.
@@ -45,7 +45,7 @@ public sealed class OneStopLogLoader : FileLoader, IProvinceScopedLoader
                 throw new FileRefusedException(where, $"not a spreadsheet: expected .xls, .xlsx or .csv content, found {FileFormats.Describe(path)}");
             }
 
-            using var reader = DossierLogReader.Open(path);
+            using var reader = DossierLogReader.Open(path, () => file.OpenHashing(Profile));
             var parser = DossierRowParser.Open(reader, path)
                 ?? throw new FileRefusedException(where,
                     $"not a one-stop dossier log: no header row with a dossier number (Mã hồ sơ) and a received date (Ngày tiếp nhận) in the first {DossierRowParser.HeaderSearchRows} rows");
@@ -77,11 +77,12 @@ public sealed class OneStopLogLoader : FileLoader, IProvinceScopedLoader
         var sheet = reader.SheetName;
         var rowsSeen = 0L;
         using var session = warehouse.BeginFile(runId, file.Info);
+        session.UseOneEngineThread();
         var dimensions = new DossierDimensions(session);
         var quarantine = new QuarantineBuffer(session, Path.GetFileName(file.Info.Path));
         using var stage = new DossierStage(session, warehouse.Dialect, dimensions, quarantine, parser.IsSynthetic, ChunkRows) { Profile = Profile };
         var asOf = DateOnly.MinValue;
-        using var batches = ParseInBackground(parser).GetEnumerator();
+        using var batches = ParseInBackground(parser, stage, Profile).GetEnumerator();
         while (Next(batches) is { } batch)
         {
             for (var i = 0; i < batch.Count; i++)
@@ -98,11 +99,7 @@ public sealed class OneStopLogLoader : FileLoader, IProvinceScopedLoader
                     continue;
                 }
 
-                var lookingUp = Profile is null ? 0 : LoadProfile.Start();
-                var procedureKey = dimensions.ProcedureKey(row, session.FileId);
-                var agencyKey = dimensions.AgencyKey(row, session.FileId);
-                Profile?.Add(LoadStep.LookUp, lookingUp);
-                stage.Add(row, procedureKey, agencyKey);
+                stage.Add(row);
                 if (row.LastActivity > asOf)
                 {
                     asOf = row.LastActivity;
@@ -146,10 +143,11 @@ public sealed class OneStopLogLoader : FileLoader, IProvinceScopedLoader
         return next;
     }
 
-    /// <summary>Parses on a second core while this thread writes: bounded, so at most a few batches are in memory.</summary>
-    private static IEnumerable<RowBatch> ParseInBackground(DossierRowParser parser)
+    /// <summary>Parses (and keys, <see cref="DossierStage.Prepare"/>) on a second core while this thread writes: bounded,
+    /// so at most a few batches are in memory; enough of them that the parser keeps going while a chunk closes.</summary>
+    private static IEnumerable<RowBatch> ParseInBackground(DossierRowParser parser, DossierStage stage, LoadProfile? profile)
     {
-        using var ready = new BlockingCollection<RowBatch>(boundedCapacity: 4);
+        using var ready = new BlockingCollection<RowBatch>(boundedCapacity: 32);
         var free = new ConcurrentBag<RowBatch>();
         Exception? failure = null;
         var stop = false;
@@ -164,6 +162,11 @@ public sealed class OneStopLogLoader : FileLoader, IProvinceScopedLoader
                         batch.Count = 0;
                         while (batch.Count < BatchRows && parser.Next(ref batch.Rows[batch.Count]))
                         {
+                            if (batch.Rows[batch.Count].Problem is null)
+                            {
+                                stage.Prepare(ref batch.Rows[batch.Count]);
+                            }
+
                             batch.Count++;
                         }
 
@@ -172,7 +175,9 @@ public sealed class OneStopLogLoader : FileLoader, IProvinceScopedLoader
                             break;
                         }
 
+                        var waiting = profile is null ? 0 : LoadProfile.Start();
                         ready.Add(batch);
+                        profile?.Add(LoadStep.WaitForWriter, waiting);
                     }
                 }
                 catch (Exception e)

@@ -6,7 +6,9 @@ namespace Cchc.Etl.OneStop;
 /// <summary>
 /// Procedure and agency keys for one file's load, read once from the warehouse and kept in memory. Codes the
 /// catalogue has not named yet become inferred members (is_inferred = true) with the name the log gives; the
-/// catalogue loader later fixes them up in place, so fact rows never need re-keying.
+/// catalogue loader later fixes them up in place, so fact rows never need re-keying. Keys are looked up on the parsing
+/// thread; the writing thread writes the inferred members at each chunk's close (<see cref="Flush"/>), so the list of
+/// members not yet written is the only state the two share.
 /// </summary>
 internal sealed class DossierDimensions
 {
@@ -15,7 +17,8 @@ internal sealed class DossierDimensions
     private readonly ILoadSession _session;
     private readonly Dictionary<string, int> _procedures = new(StringComparer.Ordinal);
     private readonly Dictionary<int, AgencyIndex> _agencies = [];
-    private readonly List<object> _pending = [];
+    private readonly Lock _pendingLock = new();
+    private List<object> _pending = [];
     private int _nextProcedure;
     private int _nextAgency;
 
@@ -62,7 +65,11 @@ internal sealed class DossierDimensions
         key = _nextProcedure++;
         _procedures[row.ProcedureCode] = key;
         InferredProcedures++;
-        _pending.Add(new InferredProcedure(key, row.ProcedureCode, row.ProcedureName ?? row.ProcedureCode, row.Field, fileId));
+        lock (_pendingLock)
+        {
+            _pending.Add(new InferredProcedure(key, row.ProcedureCode, row.ProcedureName ?? row.ProcedureCode, row.Field, fileId));
+        }
+
         return key;
     }
 
@@ -103,14 +110,24 @@ internal sealed class DossierDimensions
 
         index.ByFoldedName.TryAdd(folded, key);
         InferredAgencies++;
-        _pending.Add(new InferredAgency(key, row.Province.Key, row.AgencyCode, name, folded, fileId));
+        lock (_pendingLock)
+        {
+            _pending.Add(new InferredAgency(key, row.Province.Key, row.AgencyCode, name, folded, fileId));
+        }
+
         return key;
     }
 
     /// <summary>Writes the inferred members met since the last call (before the facts that use them are merged).</summary>
     public void Flush()
     {
-        foreach (var member in _pending)
+        List<object> members;
+        lock (_pendingLock)
+        {
+            (members, _pending) = (_pending, []);
+        }
+
+        foreach (var member in members)
         {
             switch (member)
             {
@@ -130,8 +147,6 @@ internal sealed class DossierDimensions
                     break;
             }
         }
-
-        _pending.Clear();
     }
 
     private AgencyIndex IndexFor(int provinceKey)

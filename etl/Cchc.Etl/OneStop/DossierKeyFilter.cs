@@ -1,43 +1,37 @@
 namespace Cchc.Etl.OneStop;
 
 /// <summary>
-/// The dossier keys a file has delivered so far, as a Bloom filter: "not seen" is certain, "seen" may be wrong about 1 %
-/// of the time at 5 million keys (more beyond). It lets a row that is surely new go straight into the fact while a
-/// repeated one still takes the merge, in a fixed 8 MiB however long the file.
+/// The dossier keys a file has delivered so far, as a Bloom filter: "not seen" is certain, "seen" may be wrong about
+/// 1 % of the time at 5 million keys (more beyond). It lets a row that is surely new go straight into the fact while a
+/// repeated one still takes the merge, in a fixed 8 MiB however long the file. All of a key's probes fall in one
+/// 64-bit word (a register-blocked filter): one cache miss per row instead of one per probe, for a slightly higher
+/// false-positive rate, which only sends a few more new rows through the merge.
 /// </summary>
 internal sealed class DossierKeyFilter
 {
-    private const int Bits = 1 << 26;
+    private const int WordBits = 20;
     private const int Probes = 4;
-    private readonly ulong[] _words = new ulong[Bits / 64];
+    private readonly ulong[] _words = new ulong[1 << WordBits];
 
-    public void Add(long key)
+    /// <summary>Records the key; true when it may have been recorded before (false: surely the first time).</summary>
+    public bool Add(long key)
     {
-        var (h1, h2) = Hashes(key);
-        for (var i = 0; i < Probes; i++)
-        {
-            var bit = (h1 + ((uint)i * h2)) & (Bits - 1);
-            _words[bit >> 6] |= 1UL << (int)(bit & 63);
-        }
+        var (word, mask) = Locate(key);
+        ref var slot = ref _words[word];
+        var seen = (slot & mask) == mask;
+        slot |= mask;
+        return seen;
     }
 
     public bool MightContain(long key)
     {
-        var (h1, h2) = Hashes(key);
-        for (var i = 0; i < Probes; i++)
-        {
-            var bit = (h1 + ((uint)i * h2)) & (Bits - 1);
-            if ((_words[bit >> 6] & (1UL << (int)(bit & 63))) == 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
+        var (word, mask) = Locate(key);
+        return (_words[word] & mask) == mask;
     }
 
-    // The key is already a 64-bit FNV hash; a finaliser spreads its bits before the two halves become the probes.
-    private static (ulong H1, ulong H2) Hashes(long key)
+    // The key is already a 64-bit FNV hash; a finaliser spreads its bits, the low bits pick the word and four 6-bit
+    // fields from the top pick the bits in it.
+    private static (int Word, ulong Mask) Locate(long key)
     {
         var x = unchecked((ulong)key);
         x ^= x >> 33;
@@ -45,6 +39,12 @@ internal sealed class DossierKeyFilter
         x ^= x >> 33;
         x *= 0xc4ceb9fe1a85ec53UL;
         x ^= x >> 33;
-        return (x & 0xffffffffUL, (x >> 32) | 1UL);
+        var mask = 0UL;
+        for (var i = 0; i < Probes; i++)
+        {
+            mask |= 1UL << (int)((x >> (40 + (6 * i))) & 63);
+        }
+
+        return ((int)(x & ((1UL << WordBits) - 1)), mask);
     }
 }

@@ -6,7 +6,8 @@ namespace Cchc.Etl.OneStop;
 /// <summary>Opens a dossier log (CSV or Excel, recognised by content) as a streaming <see cref="ITabularReader"/>.</summary>
 internal static class DossierLogReader
 {
-    public static ITabularReader Open(string path)
+    /// <param name="openCsv">Opens a CSV's bytes (the loader's hashing stream); null: the file itself.</param>
+    public static ITabularReader Open(string path, Func<Stream>? openCsv = null)
     {
         var where = new SourceLocation(path);
         if (!File.Exists(path))
@@ -16,7 +17,7 @@ internal static class DossierLogReader
 
         return FileFormats.Detect(path) switch
         {
-            FileFormat.Csv => StreamingCsvReader.Open(path),
+            FileFormat.Csv => openCsv is null ? StreamingCsvReader.Open(path) : new StreamingCsvReader(openCsv(), path),
             FileFormat.Xlsx or FileFormat.Xls => StreamingSheetReader.Open(path),
             FileFormat.Empty => throw new SpreadsheetException(where, "the file is empty (0 bytes)"),
             _ => throw new SpreadsheetException(where, $"not a dossier log: expected CSV, .xlsx or .xls content, found {FileFormats.Describe(path)}"),

@@ -25,6 +25,12 @@ internal struct DossierRow
     public DateOnly? Resolved;
     public DateOnly? Returned;
 
+    // Set on the parsing thread once the row is valid (DossierStage.Prepare), so the writing thread only writes.
+    public long Key;
+    public int ProcedureKey;
+    public int AgencyKey;
+    public bool SeenInFile;
+
     public readonly DateOnly LastActivity =>
         DateOnly.FromDayNumber(Math.Max(Received.DayNumber, Math.Max(Resolved?.DayNumber ?? 0, Returned?.DayNumber ?? 0)));
 }

@@ -18,17 +18,14 @@ internal sealed class DossierStage : IDisposable
     private readonly QuarantineBuffer _quarantine;
     private readonly string _mergeSql;
     private readonly int _chunkRows;
-    private readonly object _isSynthetic;
+    private readonly bool _isSynthetic;
     private readonly HashSet<long> _keysInChunk = [];
-    private readonly object?[] _values = new object?[DossierSql.StageColumns.Length];
-    private readonly object?[] _factValues = new object?[DossierSql.FactColumns.Length];
-    private readonly BoxCache _boxes = new();
     private readonly DossierKeyFilter _delivered = new();
-    private readonly object _fileId;
-    private readonly object _runId;
+    private readonly long _fileId;
+    private readonly long _runId;
     private IBulkWriter? _writer;
     private IBulkWriter? _factWriter;
-    private HashSet<string>? _provincesBefore;
+    private readonly HashSet<string> _provincesBefore;
     private long _chunkAppendedToFact;
     private long _factRows;
 
@@ -43,6 +40,7 @@ internal sealed class DossierStage : IDisposable
         _fileId = session.FileId;
         _runId = session.RunId;
         _factRows = session.Query<long>(DossierSql.CountFacts).Single();
+        _provincesBefore = session.Query<string>(DossierSql.ProvincesInFact).ToHashSet(StringComparer.Ordinal);
     }
 
     public long RowsNew { get; private set; }
@@ -54,75 +52,93 @@ internal sealed class DossierStage : IDisposable
     /// <summary>Times appending apart from closing chunks (merging) when set (<c>bench --profile</c>).</summary>
     public Loading.LoadProfile? Profile { get; init; }
 
-    public void Add(in DossierRow row, int procedureKey, int agencyKey)
+    /// <summary>
+    /// Runs on the parsing thread, in file order, for each valid row: its procedure and agency keys, its dossier key,
+    /// and whether the file has delivered that key before (<see cref="DossierKeyFilter"/>). What is left for
+    /// <see cref="Add"/> on the writing thread is the writing.
+    /// </summary>
+    public void Prepare(ref DossierRow row)
     {
-        var key = DossierKey(row.Province.Code2025, row.DossierCode);
+        var started = Profile is null ? 0 : Loading.LoadProfile.Start();
+        row.ProcedureKey = _dimensions.ProcedureKey(row, _fileId);
+        row.AgencyKey = _dimensions.AgencyKey(row, _fileId);
+        row.Key = DossierKey(row.Province.Code2025, row.DossierCode);
+        row.SeenInFile = _delivered.Add(row.Key);
+        Profile?.Add(Loading.LoadStep.LookUp, started);
+    }
+
+    /// <summary>Writes a row <see cref="Prepare"/> has keyed: straight into the fact when surely new, else to the stage.</summary>
+    public void Add(in DossierRow row)
+    {
+        var key = row.Key;
+        if (!row.SeenInFile && !_provincesBefore.Contains(row.Province.Code2025))
+        {
+            // Surely new: not in the fact before the file, not delivered by it yet, so not in this chunk either.
+            if (_chunkAppendedToFact + _keysInChunk.Count >= _chunkRows || _quarantine.Count >= _chunkRows)
+            {
+                Flush();
+            }
+
+            var appending = Profile is null ? 0 : Loading.LoadProfile.Start();
+            AppendToFact(row);
+            Profile?.Add(Loading.LoadStep.Append, appending);
+            return;
+        }
 
         // A dossier met twice in one chunk would be merged twice by one statement: close the chunk first, so the later line wins.
-        if (!_keysInChunk.Add(key) || _keysInChunk.Count > _chunkRows || _quarantine.Count >= _chunkRows)
+        if (!_keysInChunk.Add(key) || _chunkAppendedToFact + _keysInChunk.Count > _chunkRows || _quarantine.Count >= _chunkRows)
         {
             Flush();
             _keysInChunk.Add(key);
         }
 
         var started = Profile is null ? 0 : Loading.LoadProfile.Start();
-        _provincesBefore ??= _session.Query<string>(DossierSql.ProvincesInFact).ToHashSet(StringComparer.Ordinal);
-        var surelyNew = !_provincesBefore.Contains(row.Province.Code2025) && !_delivered.MightContain(key);
-        _delivered.Add(key);
-        if (surelyNew)
-        {
-            AppendToFact(row, key, procedureKey, agencyKey);
-            Profile?.Add(Loading.LoadStep.Append, started);
-            return;
-        }
-
         if (_writer is null)
         {
             _session.Execute(DossierSql.ClearStage);
             _writer = _session.CreateBulkWriter("etl.stage_dossier", DossierSql.StageColumns);
         }
 
-        var v = _values;
-        FillDossier(v, row, key, procedureKey, agencyKey);
-        v[15] = row.Line;
-        _writer.WriteRow(v);
+        AppendDossier(_writer, row);
+        _writer.Append(row.Line);
+        _writer.EndRow();
         RowsStaged++;
         Profile?.Add(Loading.LoadStep.Append, started);
     }
 
     /// <summary>The dossier's own columns, the first fifteen of both the stage and the fact (same names, same order).</summary>
-    private void FillDossier(object?[] v, in DossierRow row, long key, int procedureKey, int agencyKey)
+    private void AppendDossier(IBulkWriter writer, in DossierRow row)
     {
-        v[0] = key;
-        v[1] = row.Province.Code2025;
-        v[2] = row.DossierCode;
-        v[3] = _boxes.Int(row.Province.Key);
-        v[4] = _boxes.Int(procedureKey);
-        v[5] = _boxes.Int(agencyKey);
-        v[6] = _boxes.Int((int)row.Level);
-        v[7] = _boxes.Int((int)row.Channel);
-        v[8] = row.ServiceLevel;
-        v[9] = StatusCode(row.Status);
-        v[10] = _boxes.Date(row.Received);
-        v[11] = _boxes.Date(row.Due);
-        v[12] = row.Resolved is { } resolved ? _boxes.Date(resolved) : null;
-        v[13] = row.Returned is { } returned ? _boxes.Date(returned) : null;
-        v[14] = _isSynthetic;
+        writer.Append(row.Key);
+        writer.Append(row.Province.Code2025);
+        writer.Append(row.DossierCode);
+        writer.Append(row.Province.Key);
+        writer.Append(row.ProcedureKey);
+        writer.Append(row.AgencyKey);
+        writer.Append((int)row.Level);
+        writer.Append((int)row.Channel);
+        writer.Append(row.ServiceLevel);
+        writer.Append(StatusCode(row.Status));
+        writer.Append(row.Received);
+        writer.Append(row.Due);
+        writer.Append(row.Resolved);
+        writer.Append(row.Returned);
+        writer.Append(_isSynthetic);
     }
 
     /// <summary>A new dossier's fact row, with the values the merge's insert gives it (first and last file this one,
     /// no updates yet).</summary>
-    private void AppendToFact(in DossierRow row, long key, int procedureKey, int agencyKey)
+    private void AppendToFact(in DossierRow row)
     {
         _factWriter ??= _session.CreateBulkWriter("dw.fact_dossier", DossierSql.FactColumns);
-        var v = _factValues;
-        FillDossier(v, row, key, procedureKey, agencyKey);
-        v[15] = _fileId;
-        v[16] = _fileId;
-        v[17] = _runId;
-        v[18] = row.Line;
-        v[19] = _boxes.Int(0);
-        _factWriter.WriteRow(v);
+        var writer = _factWriter;
+        AppendDossier(writer, row);
+        writer.Append(_fileId);
+        writer.Append(_fileId);
+        writer.Append(_runId);
+        writer.Append(row.Line);
+        writer.Append(0);
+        writer.EndRow();
         _chunkAppendedToFact++;
         RowsStaged++;
     }
@@ -209,32 +225,5 @@ internal sealed class DossierStage : IDisposable
         }
 
         return unchecked((long)hash);
-    }
-
-    /// <summary>Boxed keys and dates reused across rows, so the appender's object row costs no allocation for them.</summary>
-    private sealed class BoxCache
-    {
-        private readonly Dictionary<int, object> _ints = [];
-        private readonly Dictionary<int, object> _dates = [];
-
-        public object Int(int value)
-        {
-            if (!_ints.TryGetValue(value, out var box))
-            {
-                _ints[value] = box = value;
-            }
-
-            return box;
-        }
-
-        public object Date(DateOnly value)
-        {
-            if (!_dates.TryGetValue(value.DayNumber, out var box))
-            {
-                _dates[value.DayNumber] = box = value;
-            }
-
-            return box;
-        }
     }
 }

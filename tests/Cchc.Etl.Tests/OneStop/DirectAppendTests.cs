@@ -50,16 +50,20 @@ public sealed class DirectAppendTests
         Assert.Equal((230L, 30L), straight.Warehouse.Query<(long New, long Updated)>("SELECT rows_new, rows_updated FROM dw.dossier_export").Single());
     }
 
-    [Fact]
-    public void The_key_filter_never_forgets_a_key_and_rarely_claims_one()
+    [Theory]
+    [InlineData(200_000, 0.001)]
+    [InlineData(5_000_000, 0.02)]
+    public void The_key_filter_never_forgets_a_key_and_rarely_claims_one(int keys, double falseShare)
     {
         var filter = new DossierKeyFilter();
-        var added = Enumerable.Range(0, 200_000).Select(i => DossierStage.DossierKey("68", $"HS-{i}")).ToList();
-        added.ForEach(filter.Add);
+        var added = Enumerable.Range(0, keys).Select(i => DossierStage.DossierKey("68", $"HS-{i}")).ToList();
+        var firstTimes = added.Count(key => !filter.Add(key));
 
         Assert.All(added, key => Assert.True(filter.MightContain(key)));
+        Assert.All(added.Take(1000), key => Assert.True(filter.Add(key)));
         var claimed = Enumerable.Range(0, 200_000).Count(i => filter.MightContain(DossierStage.DossierKey("68", $"OTHER-{i}")));
-        Assert.True(claimed < 200, $"{claimed} of 200,000 unseen keys claimed as seen");
+        Assert.True(claimed < falseShare * 200_000, $"{claimed} of 200,000 unseen keys claimed as seen after {keys:N0}");
+        Assert.True(firstTimes > (1 - falseShare) * keys, $"only {firstTimes:N0} of {keys:N0} distinct keys were new to the filter");
     }
 
     private static List<string> Rows(LogFixture f) =>

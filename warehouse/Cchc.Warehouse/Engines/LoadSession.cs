@@ -14,6 +14,7 @@ internal sealed class LoadSession(WarehouseBase warehouse, DbTransaction transac
     private readonly List<(string Family, string Unit)> _claims = [];
     private bool _done;
     private bool _disposed;
+    private IDisposable? _engineThreads;
 
     public long FileId { get; } = fileId;
 
@@ -89,6 +90,8 @@ internal sealed class LoadSession(WarehouseBase warehouse, DbTransaction transac
     public IBulkWriter CreateBulkWriter(string table, IReadOnlyList<string> columns) =>
         warehouse.CreateBulkWriter(transaction, table, columns);
 
+    public void UseOneEngineThread() => _engineThreads ??= warehouse.UseOneEngineThread(transaction);
+
     public void ClaimScope(FileScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -111,6 +114,11 @@ internal sealed class LoadSession(WarehouseBase warehouse, DbTransaction transac
                 status = outcome.Status, rowsLoaded = outcome.RowsLoaded, rowsQuarantined = outcome.RowsQuarantined, rowsRead = outcome.RowsRead,
                 rowsSkipped = outcome.RowsSkipped, now = DateTime.UtcNow, message = outcome.Message, fileId = FileId,
             });
+        if (outcome.Sha256 is { } sha256)
+        {
+            Execute("UPDATE etl.file SET sha256 = @sha256 WHERE file_id = @fileId", new { sha256, fileId = FileId });
+        }
+
         if (outcome.Status == "loaded")
         {
             TakeOverScope();
@@ -203,6 +211,7 @@ internal sealed class LoadSession(WarehouseBase warehouse, DbTransaction transac
         }
 
         transaction.Dispose();
+        _engineThreads?.Dispose();
         warehouse.OpenSessions--;
         _disposed = true;
     }

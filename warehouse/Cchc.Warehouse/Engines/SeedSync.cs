@@ -172,12 +172,12 @@ internal sealed class SeedSync(WarehouseBase warehouse)
             ? warehouse.CreateBulkWriter(tx, table, columns)
             : new InsertRowWriter(warehouse, tx, table, columns);
 
-    private sealed class InsertRowWriter(WarehouseBase warehouse, System.Data.Common.DbTransaction tx, string table, IReadOnlyList<string> columns) : IBulkWriter
+    private sealed class InsertRowWriter(WarehouseBase warehouse, System.Data.Common.DbTransaction tx, string table, IReadOnlyList<string> columns) : ObjectRowWriter(table, columns.Count)
     {
         private readonly string _sql = warehouse.Dialect.Parameters(
             $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))})");
 
-        public void WriteRow(ReadOnlySpan<object?> values)
+        public override void WriteRow(ReadOnlySpan<object?> values)
         {
             var parameters = new DynamicParameters();
             for (var i = 0; i < values.Length; i++)
@@ -188,11 +188,11 @@ internal sealed class SeedSync(WarehouseBase warehouse)
             warehouse.Connection.Execute(_sql, parameters, tx);
         }
 
-        public void Complete()
+        public override void Complete()
         {
         }
 
-        public void Dispose()
+        public override void Dispose()
         {
         }
     }

@@ -209,6 +209,9 @@ internal abstract class WarehouseBase : IWarehouse
 
     internal abstract IBulkWriter CreateBulkWriter(DbTransaction transaction, string table, IReadOnlyList<string> columns);
 
+    /// <summary>See <see cref="ILoadSession.UseOneEngineThread"/>; disposing the result restores the engine's setting.</summary>
+    internal virtual IDisposable? UseOneEngineThread(DbTransaction transaction) => null;
+
     /// <summary>SQL that creates the etl schema and the migration ledger if missing.</summary>
     protected abstract string BootstrapSql { get; }
 

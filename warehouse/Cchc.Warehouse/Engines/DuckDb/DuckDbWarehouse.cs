@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
 using DuckDB.NET.Data;
 
@@ -124,7 +125,21 @@ internal sealed class DuckDbWarehouse : WarehouseBase
                 $"Bulk writer for {table} was given columns ({string.Join(", ", columns)}) but the table has ({string.Join(", ", actual)}); the appender needs every column in table order.");
         }
 
-        return new DuckDbAppenderWriter(((DuckDBConnection)Connection).CreateAppender(schema, name), table, columns);
+        return new DuckDbChunkWriter((DuckDBConnection)Connection, schema, name, table, columns);
+    }
+
+    /// <summary>DuckDB's threads setting is the database's, not the connection's: it is set back when the session ends.
+    /// A single thread also spares the appender's flush its workers' hand-offs, which spin on a 2-core machine.</summary>
+    internal override IDisposable? UseOneEngineThread(DbTransaction transaction)
+    {
+        var threads = Connection.Query<long>("SELECT current_setting('threads')", transaction: transaction).Single();
+        Connection.Execute("SET threads = 1", transaction: transaction);
+        return new ThreadsSetting(this, threads);
+    }
+
+    private sealed class ThreadsSetting(DuckDbWarehouse warehouse, long threads) : IDisposable
+    {
+        public void Dispose() => warehouse.Connection.Execute(string.Create(CultureInfo.InvariantCulture, $"SET threads = {threads}"));
     }
 
     private static (string Schema, string Name) SplitName(string table)

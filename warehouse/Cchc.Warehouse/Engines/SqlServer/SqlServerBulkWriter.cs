@@ -10,7 +10,7 @@ namespace Cchc.Warehouse.Engines.SqlServer;
 /// target with one set-based MERGE on its primary key (INSERT … SELECT when it has none) and drops the stage.
 /// Readers never see a half-copied file: everything stays inside the file's transaction.
 /// </summary>
-internal sealed class SqlServerBulkWriter : IBulkWriter
+internal sealed class SqlServerBulkWriter : ObjectRowWriter
 {
     /// <summary>Rows held in memory before they are sent: bounded memory for files of any size.</summary>
     internal const int FlushRows = 50_000;
@@ -29,6 +29,7 @@ internal sealed class SqlServerBulkWriter : IBulkWriter
     private bool _failed;
 
     private SqlServerBulkWriter(DbConnection connection, DbTransaction transaction, string table, string stage, IReadOnlyList<SqlColumn> columns, IReadOnlyList<string> keyColumns, int timeoutSeconds)
+        : base(table, columns.Count)
     {
         _timeoutSeconds = timeoutSeconds;
         _connection = connection;
@@ -57,7 +58,7 @@ internal sealed class SqlServerBulkWriter : IBulkWriter
         return new SqlServerBulkWriter(connection, transaction, table, stage, actual, keys, timeoutSeconds);
     }
 
-    public void WriteRow(ReadOnlySpan<object?> values)
+    public override void WriteRow(ReadOnlySpan<object?> values)
     {
         ObjectDisposedException.ThrowIf(_completed, this);
         try
@@ -75,7 +76,7 @@ internal sealed class SqlServerBulkWriter : IBulkWriter
         }
     }
 
-    public void Complete()
+    public override void Complete()
     {
         if (_completed)
         {
@@ -98,7 +99,7 @@ internal sealed class SqlServerBulkWriter : IBulkWriter
 
     /// <summary>Completes like the DuckDB appender does, unless writing already failed: the file's transaction is
     /// rolled back then, and a second error from a doomed transaction would hide the first.</summary>
-    public void Dispose()
+    public override void Dispose()
     {
         if (!_failed)
         {
