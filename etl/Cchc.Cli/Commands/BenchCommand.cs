@@ -28,7 +28,7 @@ internal sealed class BenchCommand : ICommand
             .Text("dir", "DIR", "where to write the files and warehouses (default a temporary folder)")
             .Text("memory-limit", "SIZE", "DuckDB's memory_limit for both loads, e.g. 128MB or 1GB (default 128MB)")
             .Flag("keep", "keep the generated files and warehouses")
-            .Flag("profile", "also print where our load's time goes: reading, parsing and validating, look-ups, appending, merging, committing")
+            .Flag("profile", "also print where our load's time goes: reading and hashing, parsing and validating, look-ups, each thread's waits, appending, merging, committing")
             .Example("cchc bench onestop --rows 5000000 --delta 50000", "the benchmark of BENCHMARKS.md")
             .Example("cchc bench onestop --rows 100000 --dir /tmp/bench --keep", "a quick run whose files stay for a look")
             .Example("cchc bench onestop --rows 2000000 --profile", "the same with the time of each step of our load"))
